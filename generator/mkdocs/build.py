@@ -1,0 +1,49 @@
+"""Build ``site/`` with MkDocs so that a failed build leaves the previous ``site/`` intact.
+
+MkDocs writes into a fresh folder beside ``site/``; only a successful build replaces it.
+Run as ``python -m generator.mkdocs.build``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+SITE = Path("site")
+# Material ships lunr stemmers for ~40 languages; the site uses none of the non-English ones.
+LUNR_KEEP = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+
+
+def prune(site: Path) -> None:
+    """Drop theme assets the site never loads."""
+    for path in (site / "assets/javascripts/lunr/min").glob("lunr.*.min.js"):
+        if path.name not in LUNR_KEEP:
+            path.unlink()
+
+
+def build(site: Path = SITE, config: str = "mkdocs.yml") -> int:
+    """Run ``mkdocs build --strict`` into a new folder, then swap it in place of ``site``."""
+    new, old = site.with_name(f".{site.name}.new"), site.with_name(f".{site.name}.old")
+    for leftover in (new, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(new.resolve())]
+    result = subprocess.run(command, env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(new, ignore_errors=True)
+        print(f"mkdocs build failed; the previous {site}/ is unchanged.", file=sys.stderr)
+        return result.returncode
+    prune(new)
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"site: built {site}/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(build())
