@@ -84,7 +84,8 @@ def repair_text(text: str) -> tuple[str, list[Removal]]:
         removals.append(Removal("line-endings", crlf))
     fixed = "\n".join(ftfy.fix_text(line, FTFY_CONFIG) for line in text.split("\n"))
     if fixed != text:
-        changed = [i for i, (a, b) in enumerate(zip(text.split("\n"), fixed.split("\n")), 1) if a != b]
+        pairs = zip(text.split("\n"), fixed.split("\n"), strict=True)
+        changed = [i for i, (a, b) in enumerate(pairs, 1) if a != b]
         removals.append(Removal("mojibake", len(changed), tuple(changed)))
         text = fixed
     stray = [text.count("\n", 0, m.start()) + 1 for m in STRAY_A_CIRCUMFLEX.finditer(text)]

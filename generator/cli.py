@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from generator import pipeline
+from generator.models import Site
 from generator.problems import InputError, Problems
 from generator.write import write
 
@@ -14,6 +16,17 @@ from generator.write import write
 def report(problems: Problems) -> None:
     for problem in problems.errors + problems.warnings:
         print(problem, file=sys.stderr)
+
+
+def translation_summary(site: Site) -> str:
+    """One line per language: how many paragraphs are translated, missing, stale."""
+    counts: dict[str, Counter] = {}
+    for (_, lang), statuses in site.translations.items():
+        counts.setdefault(lang, Counter()).update(s.state for s in statuses)
+    return "\n".join(
+        f"translations ({lang}): {c['done']} done, {c['missing']} missing, {c['stale']} stale"
+        for lang, c in sorted(counts.items())
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,9 +48,10 @@ def main(argv: list[str] | None = None) -> int:
             report(problems)
             print(f"generate: {result}")
         else:
-            _, problems = pipeline.build(args.sources)
+            site, problems = pipeline.build(args.sources)
             report(problems)
             print(f"check: sources are valid ({len(problems.warnings)} warning(s))")
+            print(translation_summary(site))
     except InputError as exc:
         report(exc.problems)
         count = len(exc.problems.errors)

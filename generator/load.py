@@ -7,8 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from generator.models import DOCUMENT_TYPES, DocumentMeta, RawDocument, SiteConfig, Text
-from generator.models import TranslationEntry
+from generator.models import DOCUMENT_TYPES, DocumentMeta, RawDocument, SiteConfig, Text, TranslationEntry
 from generator.problems import Problems
 from generator.yamlfile import YamlDoc, YamlError, parse_yaml
 
@@ -165,8 +164,9 @@ def load_translation(path: Path, problems: Problems, language: str) -> list[Tran
         if not isinstance(number, int) or number < 1:
             reader.error((*where, "paragraph"), "'paragraph' must be a number from 1", "")
         elif not isinstance(mark, str) or not re.fullmatch(r"[0-9a-f]{12}", mark):
-            reader.error((*where, "fingerprint"), "'fingerprint' must be 12 hex digits",
-                         "run: make translations")
+            reader.error(
+                (*where, "fingerprint"), "'fingerprint' must be 12 hex digits", "run: make translations"
+            )
         elif isinstance(text, str) and text.strip() and "TODO" not in text:
             entries.append(TranslationEntry(number, mark, " ".join(text.split()), reader.doc.line(*where)))
     return entries
@@ -178,13 +178,18 @@ def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[R
     for path in sorted(folder.glob("*.txt")):
         doc_id = path.stem
         if not ID_PATTERN.match(doc_id):
-            problems.add(path, 1, f"'{doc_id}' is not a usable document id",
-                         "rename the file using a-z, 0-9, '-' and '_' only")
+            problems.add(
+                path,
+                1,
+                f"'{doc_id}' is not a usable document id",
+                "rename the file using a-z, 0-9, '-' and '_' only",
+            )
             continue
         meta_path = path.with_suffix(".yml")
         if not meta_path.exists():
-            problems.add(path, 1, f"no metadata file {meta_path.name}",
-                         f"create it: make new-source FILE={path}")
+            problems.add(
+                path, 1, f"no metadata file {meta_path.name}", f"create it: make new-source FILE={path}"
+            )
             continue
         meta = load_meta(meta_path, problems, site)
         try:

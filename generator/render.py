@@ -43,6 +43,10 @@ def relative(target: str, start: str) -> str:
     return Path(os.path.relpath(target, Path(start).parent)).as_posix()
 
 
+def relative_all(targets: dict[str, str], start: str) -> dict[str, str]:
+    return {key: relative(path, start) for key, path in targets.items()}
+
+
 def format_date(value: date | None, lang: str) -> str:
     if value is None:
         return ui(lang)["unknown"]
@@ -60,7 +64,7 @@ def document_name(doc: Document, lang: str) -> str:
 def project_path(path: Path) -> str:
     """``sources/...`` path of an input file, as a contributor sees it in the repository."""
     parts = Path(path).parts
-    return "/".join(parts[parts.index("sources"):]) if "sources" in parts else Path(path).name
+    return "/".join(parts[parts.index("sources") :]) if "sources" in parts else Path(path).name
 
 
 def environment() -> jinja2.Environment:
@@ -92,18 +96,22 @@ def render(site: Site) -> list[Page]:
         index = page_file("index", lang, site)
         sources_index = page_file(f"{SOURCES_DIR}/index", lang, site)
         doc_files = {doc.id: page_file(f"{SOURCES_DIR}/{doc.id}", lang, site) for doc in site.documents}
-
-        def links(start: str) -> dict[str, str]:
-            return {doc_id: relative(path, start) for doc_id, path in doc_files.items()}
-
-        pages.append(Page(index, env.get_template("home.md.j2").render(
-            **common, links=links(index), sources_index=relative(sources_index, index),
-            inputs=[site.config.path])))
-        pages.append(Page(sources_index, env.get_template("source_index.md.j2").render(
-            **common, links=links(sources_index), inputs=[site.config.path])))
+        home = env.get_template("home.md.j2").render(
+            **common,
+            links=relative_all(doc_files, index),
+            sources_index=relative(sources_index, index),
+            inputs=[site.config.path],
+        )
+        listing = env.get_template("source_index.md.j2").render(
+            **common, links=relative_all(doc_files, sources_index), inputs=[site.config.path]
+        )
+        pages += [Page(index, home), Page(sources_index, listing)]
         for doc in site.documents:
-            inputs = [doc.raw.path, doc.raw.meta_path, *doc.raw.translation_paths.values()]
-            pages.append(Page(doc_files[doc.id], env.get_template("source.md.j2").render(
-                **common, doc=doc, inputs=inputs,
-                statuses=site.translations.get((doc.id, lang)))))
+            content = env.get_template("source.md.j2").render(
+                **common,
+                doc=doc,
+                inputs=[doc.raw.path, doc.raw.meta_path, *doc.raw.translation_paths.values()],
+                statuses=site.translations.get((doc.id, lang)),
+            )
+            pages.append(Page(doc_files[doc.id], content))
     return pages

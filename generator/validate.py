@@ -17,12 +17,20 @@ def check_byline(doc: Document, problems: Problems) -> None:
     if byline is None:
         return
     if byline.date and meta.date != byline.date:
-        problems.add(doc.raw.meta_path, 1, f"'date' is {meta.date or 'null'}, but the byline on line "
-                     f"{byline.line} of {doc.raw.path.name} says {byline.date}",
-                     f"write date: {byline.date.isoformat()}")
+        problems.add(
+            doc.raw.meta_path,
+            1,
+            f"'date' is {meta.date or 'null'}, but the byline on line "
+            f"{byline.line} of {doc.raw.path.name} says {byline.date}",
+            f"write date: {byline.date.isoformat()}",
+        )
     if meta.author is None:
-        problems.add(doc.raw.meta_path, 1, f"'author' is null, but the byline on line {byline.line} "
-                     f"names '{byline.name}'", f"write author: {byline.name}")
+        problems.add(
+            doc.raw.meta_path,
+            1,
+            f"'author' is null, but the byline on line {byline.line} names '{byline.name}'",
+            f"write author: {byline.name}",
+        )
 
 
 def translation_status(doc: Document, lang: str, problems: Problems) -> list[TranslationStatus]:
@@ -40,14 +48,19 @@ def translation_status(doc: Document, lang: str, problems: Problems) -> list[Tra
         old = by_number.get(para.number)
         if old:
             statuses.append(TranslationStatus(para, None, "stale"))
-            problems.warn(path, old.line, f"translation of paragraph {para.number} is stale: the "
-                          f"original changed since it was translated (fingerprint {old.fingerprint}, "
-                          f"now {para.fingerprint})",
-                          "update the text, then the fingerprint: make translations")
+            problems.warn(
+                path,
+                old.line,
+                f"translation of paragraph {para.number} is stale: the "
+                f"original changed since it was translated (fingerprint {old.fingerprint}, "
+                f"now {para.fingerprint})",
+                "update the text, then the fingerprint: make translations",
+            )
         else:
             statuses.append(TranslationStatus(para, None, "missing"))
-            problems.warn(path, 1, f"paragraph {para.number} has no '{lang}' translation",
-                          "add it: make translations")
+            problems.warn(
+                path, 1, f"paragraph {para.number} has no '{lang}' translation", "add it: make translations"
+            )
     return statuses
 
 
@@ -56,8 +69,12 @@ def validate(documents: list[Document], site: SiteConfig, problems: Problems) ->
     translations = {}
     for doc in documents:
         if not doc.paragraphs:
-            problems.add(doc.raw.path, 1, "the document has no text left after cleaning",
-                         "check that the file holds the article's text")
+            problems.add(
+                doc.raw.path,
+                1,
+                "the document has no text left after cleaning",
+                "check that the file holds the article's text",
+            )
             continue
         check_byline(doc, problems)
         for lang in site.languages:

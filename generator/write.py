@@ -27,8 +27,7 @@ class WriteReport:
         return bool(self.written or self.removed)
 
     def __str__(self) -> str:
-        return (f"{len(self.written)} written, {self.unchanged} unchanged, "
-                f"{len(self.removed)} removed")
+        return f"{len(self.written)} written, {self.unchanged} unchanged, {len(self.removed)} removed"
 
 
 def atomic_write(path: Path, data: bytes) -> None:

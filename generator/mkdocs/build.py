@@ -30,7 +30,8 @@ def build(site: Path = SITE, config: str = "mkdocs.yml") -> int:
     for leftover in (new, old):
         shutil.rmtree(leftover, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config, "-d", str(new.resolve())]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config]
+    command += ["-d", str(new.resolve())]
     result = subprocess.run(command, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(new, ignore_errors=True)

@@ -1,0 +1,60 @@
+"""English translations: complete for the seeds, and stale or missing ones are caught."""
+
+import re
+
+import pytest
+
+from generator import pipeline
+from generator.cli import main
+from generator.models import fingerprint
+from tests.conftest import SEED_IDS
+
+
+def test_fingerprint_ignores_whitespace_but_not_words():
+    assert fingerprint("Satu  dua\ntiga") == fingerprint("Satu dua tiga")
+    assert fingerprint("Satu dua tiga") != fingerprint("Satu dua empat")
+    assert re.fullmatch(r"[0-9a-f]{12}", fingerprint("x"))
+
+
+@pytest.mark.parametrize("doc_id", SEED_IDS)
+def test_every_seed_paragraph_is_translated(site, doc_id):
+    statuses = site.translations[doc_id, "en"]
+    assert [s.state for s in statuses] == ["done"] * len(statuses)
+    assert all(s.text and s.text != s.paragraph.text for s in statuses)
+
+
+def test_check_reports_zero_missing_zero_stale(capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr()
+    assert "translations (en): 61 done, 0 missing, 0 stale" in out.out
+    assert out.err == ""
+
+
+def test_changed_original_makes_translation_stale(sources_copy, capsys):
+    original = sources_copy / "004_b525c05275177155.txt"
+    original.write_bytes(original.read_bytes().replace(b"15 detik", b"20 detik"))
+    site, problems = pipeline.build(sources_copy)
+    states = [s.state for s in site.translations["004_b525c05275177155", "en"]]
+    assert states.count("stale") == 1 and states[6] == "stale"
+    (warning,) = problems.warnings
+    assert warning.file.endswith("004_b525c05275177155.en.yml")
+    assert "translation of paragraph 7 is stale" in warning.message
+
+
+def test_missing_translation_is_listed(sources_copy, capsys):
+    path = sources_copy / "003_5c094b5689ed37a0.en.yml"
+    text = path.read_text()
+    cut = text.index("  - paragraph: 6")
+    path.write_text(text[:cut])
+    assert main(["--sources", str(sources_copy), "check"]) == 0
+    out = capsys.readouterr()
+    assert "paragraph 6 has no 'en' translation" in out.err
+    assert "translations (en): 60 done, 1 missing, 0 stale" in out.out
+
+
+def test_translation_found_by_fingerprint_after_renumbering(sources_copy):
+    original = sources_copy / "000_f46436b26b41dcd8.txt"
+    original.write_bytes(b"Paragraf baru di awal.\n" + original.read_bytes())
+    site, problems = pipeline.build(sources_copy)
+    states = [s.state for s in site.translations["000_f46436b26b41dcd8", "en"]]
+    assert states == ["stale"] + ["done"] * 10
