@@ -51,15 +51,17 @@ def translation_status(doc: Document, lang: str, problems: Problems) -> list[Tra
             problems.warn(
                 path,
                 old.line,
-                f"translation of paragraph {para.number} is stale: the "
-                f"original changed since it was translated (fingerprint {old.fingerprint}, "
-                f"now {para.fingerprint})",
-                "update the text, then the fingerprint: make translations",
+                f"translation of paragraph {para.number} is stale: the original changed since it "
+                "was translated",
+                f"update the text, then set fingerprint: {para.fingerprint}",
             )
         else:
             statuses.append(TranslationStatus(para, None, "missing"))
             problems.warn(
-                path, 1, f"paragraph {para.number} has no '{lang}' translation", "add it: make translations"
+                path,
+                1,
+                f"paragraph {para.number} has no '{lang}' translation",
+                f"add an entry with paragraph: {para.number}, fingerprint: {para.fingerprint}, text",
             )
     return statuses
 
