@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator {generate,check,clean}``."""
+"""Command line: ``python -m generator {generate,check,paragraphs,clean}``."""
 
 from __future__ import annotations
 
@@ -29,6 +29,22 @@ def translation_summary(site: Site) -> str:
     )
 
 
+def list_paragraphs(site: Site, prefix: str) -> str:
+    """Each paragraph as ``[@<short id>#pN]`` and its text, then its translations."""
+    lines = []
+    for doc in site.documents:
+        if not doc.id.startswith(prefix):
+            continue
+        short = doc.id.split("_")[0]
+        for para in doc.paragraphs:
+            lines.append(f"[@{short}#p{para.number}] {para.text}")
+            for lang in site.config.languages:
+                statuses = site.translations.get((doc.id, lang)) or []
+                done = [s.text for s in statuses if s.paragraph is para and s.text]
+                lines += [f"    {lang}: {text}" for text in done]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--sources", type=Path, default=Path("sources"), help="input folder")
@@ -36,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     gen = commands.add_parser("generate", help="write the Markdown pages for MkDocs")
     gen.add_argument("--out", type=Path, default=Path("docs"), help="output folder")
     commands.add_parser("check", help="validate sources/ without writing anything")
+    para = commands.add_parser("paragraphs", help="print every paragraph with its citation key")
+    para.add_argument("document", nargs="?", default="", help="only documents whose id starts so")
     clean = commands.add_parser("clean", help="remove the generated pages (hand-written files stay)")
     clean.add_argument("--out", type=Path, default=Path("docs"), help="output folder")
     args = parser.parse_args(argv)
@@ -43,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "clean":
             print(f"clean: {write([], args.out)}")
+        elif args.command == "paragraphs":
+            site, _ = pipeline.build(args.sources)
+            print(list_paragraphs(site, args.document))
         elif args.command == "generate":
             result, problems = pipeline.generate(args.sources, args.out)
             report(problems)

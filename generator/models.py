@@ -134,6 +134,73 @@ class TranslationStatus:
     state: str  # "done", "missing" or "stale"
 
 
+ENTRY_KINDS = ("term", "actor")
+ACTOR_KINDS = ("person", "ministry", "state", "company", "platform", "media", "report")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A text field in every language, as written (inline syntax not yet resolved)."""
+
+    text: Text
+    lines: dict[str, int]
+    """Line of each language's text, for messages."""
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim quote from a source paragraph, with its translations."""
+
+    source: str
+    text: str
+    translation: Text
+    speaker: str | None
+    line: int
+
+
+@dataclass
+class Entry:
+    """A glossary term or an actor, from ``sources/glossary/`` or ``sources/actors/``."""
+
+    kind: str
+    id: str
+    path: Path
+    name: Text
+    aliases: dict[str, tuple[str, ...]]
+    category: str | None
+    summary: Statement
+    sections: dict[str, list[Statement]]
+    quotes: list[Quote]
+    related: dict[str, list[tuple[str, int]]]
+    """``{"term": [(id, line), ...], "actor": [...]}``."""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.kind, self.id)
+
+    def names(self) -> set[str]:
+        """Every way of writing the entry, in any language."""
+        found = set(self.name.values())
+        for aliases in self.aliases.values():
+            found.update(aliases)
+        return found
+
+    def other_names(self, lang: str) -> list[str]:
+        """Every name but the one shown as the page title in ``lang``, A-Z."""
+        return sorted(self.names() - {self.name[lang]}, key=str.casefold)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An entry named in a source paragraph."""
+
+    entry: tuple[str, str]
+    document: str
+    paragraph: int
+    start: int
+    end: int
+
+
 @dataclass
 class Site:
     """Everything the renderer needs."""
@@ -142,3 +209,25 @@ class Site:
     documents: list[Document]
     translations: dict[tuple[str, str], list[TranslationStatus]]
     """``(document id, language)`` -> status of each paragraph."""
+    entries: list[Entry] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    cited_by: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)
+    """``(document id, paragraph)`` -> keys of the entries that cite it."""
+    related: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    """Entry key -> keys of related entries, both ways."""
+    name_index: tuple = (None, {})
+    """``(regex matching every name, {casefolded name: entry key})``, see ``link.name_pattern``."""
+
+    def document(self, doc_id: str) -> Document:
+        return next(doc for doc in self.documents if doc.id == doc_id)
+
+    def entry(self, key: tuple[str, str]) -> Entry:
+        return next(e for e in self.entries if e.key == key)
+
+    def mentioned_in(self, key: tuple[str, str]) -> list[tuple[Document, list[int]]]:
+        """The paragraphs naming the entry ``key``, grouped by document."""
+        found: dict[str, list[int]] = {}
+        for mention in self.mentions:
+            if mention.entry == key and mention.paragraph not in found.setdefault(mention.document, []):
+                found[mention.document].append(mention.paragraph)
+        return [(doc, found[doc.id]) for doc in self.documents if found.get(doc.id)]

@@ -1,15 +1,16 @@
-"""The pipeline from ``sources/`` to pages: load -> clean -> validate -> render -> write."""
+"""The pipeline from ``sources/`` to pages: load -> clean -> validate -> link -> render -> write."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from generator.clean import clean
-from generator.load import load_documents, load_site
+from generator.link import Resolver, cited_by, find_mentions, name_pattern, related
+from generator.load import load_documents, load_entries, load_site
 from generator.models import Site
 from generator.problems import InputError, Problems
 from generator.render import Page, render
-from generator.validate import validate
+from generator.validate import validate, validate_entries
 from generator.write import WriteReport, write
 
 
@@ -20,10 +21,18 @@ def build(sources: Path) -> tuple[Site, Problems]:
     if config is None:
         raise InputError(problems)
     documents = [clean(raw) for raw in load_documents(sources, config, problems)]
+    entries = load_entries(sources, config, problems)
     translations = validate(documents, config, problems)
+    resolver = Resolver(documents)
+    validate_entries(entries, resolver, config, problems)
     if problems.errors:
         raise InputError(problems)
-    return Site(config, documents, translations), problems
+    site = Site(config, documents, translations, entries)
+    site.name_index = name_pattern(entries)
+    site.mentions = find_mentions(documents, *site.name_index)
+    site.cited_by = cited_by(entries, resolver)
+    site.related = related(entries)
+    return site, problems
 
 
 def generate(sources: Path, out: Path) -> tuple[WriteReport, Problems]:

@@ -25,10 +25,14 @@ class Problems(list):
     """A list of :class:`Problem` with helpers for adding and splitting them."""
 
     def add(self, file: Path | str, line: int, message: str, hint: str = "") -> None:
-        self.append(Problem(display_path(file), line, message, hint))
+        self._append(Problem(display_path(file), line, message, hint))
 
     def warn(self, file: Path | str, line: int, message: str, hint: str = "") -> None:
-        self.append(Problem(display_path(file), line, message, hint, warning=True))
+        self._append(Problem(display_path(file), line, message, hint, warning=True))
+
+    def _append(self, problem: Problem) -> None:
+        if problem not in self:  # the same slip in both languages is reported once
+            self.append(problem)
 
     @property
     def errors(self) -> list[Problem]:

@@ -1,4 +1,4 @@
-"""Cross-checks on cleaned documents: byline against metadata, translations against paragraphs.
+"""Cross-checks: bylines, translations, citations, quotes, links and names.
 
 Schema problems are found while loading; this stage checks how the pieces fit together and
 returns the translation status of every paragraph. Missing and stale translations are warnings:
@@ -7,7 +7,12 @@ the site still builds and marks those paragraphs as awaiting translation.
 
 from __future__ import annotations
 
-from generator.models import Document, SiteConfig, TranslationStatus
+import unicodedata
+
+from generator import inline
+from generator.link import Resolver, statements
+from generator.load import ENTRY_FOLDERS as FOLDER
+from generator.models import Document, Entry, SiteConfig, TranslationStatus
 from generator.problems import Problems
 
 
@@ -83,3 +88,129 @@ def validate(documents: list[Document], site: SiteConfig, problems: Problems) ->
             if lang != doc.meta.language:
                 translations[doc.id, lang] = translation_status(doc, lang, problems)
     return translations
+
+
+QUOTE_MARKS = str.maketrans(
+    {c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"}
+    | {c: "'" for c in "\u2018\u2019\u201a\u201b\u2032"}
+)
+ELISION = "[...]"
+
+
+def normalise_quote(text: str) -> str:
+    """Whitespace collapsed and curly quote marks made straight, for comparing quotes."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(QUOTE_MARKS).split())
+
+
+def quote_found(quote: str, paragraph: str) -> bool:
+    """True when ``quote`` is verbatim in ``paragraph``; ``[...]`` marks an omission."""
+    haystack, position = normalise_quote(paragraph), 0
+    for part in normalise_quote(quote).split(ELISION):
+        part = part.strip()
+        index = haystack.find(part, position)
+        if index < 0:
+            return False
+        position = index + len(part)
+    return True
+
+
+def check_entry(entry: Entry, resolver: Resolver, keys: set, site: SiteConfig, problems: Problems) -> None:
+    """Citations resolve and are present, links lead somewhere, quotes are verbatim."""
+    for statement in statements(entry):
+        for lang, text in statement.text.items():
+            tokens = inline.parse(text)
+            if not any(isinstance(t, inline.Cite) for t in tokens):
+                problems.add(
+                    entry.path,
+                    statement.lines[lang],
+                    f"the '{lang}' text has no citation: \"{inline.plain(text)[:60]}\"",
+                    "end each factual sentence with a citation such as [@001#p5]",
+                )
+            for token in tokens:
+                if isinstance(token, inline.Cite):
+                    for ref in token.refs:
+                        resolved = resolver.resolve(ref)
+                        if isinstance(resolved, str):
+                            problems.add(
+                                entry.path,
+                                statement.lines[lang],
+                                f"citation [@{ref}]: {resolved}",
+                                "cite an existing document and paragraph (see its source page)",
+                            )
+                elif isinstance(token, inline.Link) and (token.kind, token.target) not in keys:
+                    problems.add(
+                        entry.path,
+                        statement.lines[lang],
+                        f"link to unknown {token.kind} '{token.target}'",
+                        f"use the file name of an entry in sources/{FOLDER[token.kind]}/",
+                    )
+    for kind, items in entry.related.items():
+        for target, line in items:
+            if (kind, target) not in keys:
+                problems.add(
+                    entry.path,
+                    line,
+                    f"related {kind} '{target}' does not exist",
+                    f"use the file name of an entry in sources/{FOLDER[kind]}/",
+                )
+    for quote in entry.quotes:
+        check_quote(entry, quote, resolver, keys, site, problems)
+
+
+def check_quote(
+    entry: Entry, quote, resolver: Resolver, keys: set, site: SiteConfig, problems: Problems
+) -> None:
+    resolved = resolver.resolve(quote.source)
+    if isinstance(resolved, str):
+        problems.add(
+            entry.path,
+            quote.line,
+            f"quote source '{quote.source}': {resolved}",
+            "write source: <document>#p<number>",
+        )
+        return
+    doc, number = resolved
+    if not quote_found(quote.text, doc.paragraphs[number - 1].text):
+        problems.add(
+            entry.path,
+            quote.line,
+            f'the quote "{quote.text[:60]}" is not in {doc.id} paragraph {number}',
+            "copy the words exactly from that paragraph; mark omissions with [...]",
+        )
+    for lang in site.languages:
+        if lang != doc.meta.language and not quote.translation.get(lang):
+            problems.add(
+                entry.path,
+                quote.line,
+                f"the quote has no '{lang}' translation",
+                f"add translation: {{{lang}: ...}}",
+            )
+    if quote.speaker is not None and ("actor", quote.speaker) not in keys:
+        problems.add(
+            entry.path,
+            quote.line,
+            f"speaker '{quote.speaker}' is not an actor",
+            "use the file name of an entry in sources/actors/",
+        )
+
+
+def check_names(entries: list[Entry], problems: Problems) -> None:
+    """No two entries may claim the same name or alias: mentions would be ambiguous."""
+    owners: dict[str, Entry] = {}
+    for entry in entries:
+        for name in sorted(entry.names()):
+            other = owners.setdefault(name.casefold(), entry)
+            if other is not entry:
+                problems.add(
+                    entry.path,
+                    1,
+                    f"the name '{name}' is also used by {other.path.name}",
+                    "keep each name or alias in one entry",
+                )
+
+
+def validate_entries(entries: list[Entry], resolver: Resolver, site: SiteConfig, problems: Problems) -> None:
+    keys = {entry.key for entry in entries}
+    check_names(entries, problems)
+    for entry in entries:
+        check_entry(entry, resolver, keys, site, problems)

@@ -1,0 +1,83 @@
+"""The small inline syntax contributors may use in text fields.
+
+- ``[@001#p5]`` cites paragraph 5 of the document whose id is or starts with ``001``;
+  ``[@001#p5; @003#p2]`` cites several.
+- ``[label](term:umkm)`` and ``[label](actor:teten-masduki)`` link to an entry.
+- ``*words*`` is emphasis (foreign terms are italic in EYD).
+
+Everything else is plain text and is escaped when rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(
+    r"\[(?P<cite>@[^\]]*)\]"
+    r"|\[(?P<label>[^\]\n]+)\]\((?P<kind>term|actor):(?P<target>[^)\s]*)\)"
+    r"|\*(?P<emph>[^*\n]+)\*"
+)
+REF = re.compile(r"^@(?P<doc>[a-z0-9][a-z0-9_-]*)#p(?P<para>[1-9][0-9]*)$")
+
+
+@dataclass(frozen=True)
+class Text:
+    value: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    value: str
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    kind: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Cite:
+    refs: tuple[str, ...]
+    """Each ``doc#pN`` exactly as written, without the ``@``."""
+
+
+Token = Text | Emphasis | Link | Cite
+
+
+def parse(text: str) -> list[Token]:
+    """Split ``text`` into plain text, emphasis, links and citations."""
+    tokens: list[Token] = []
+    position = 0
+    for match in TOKEN.finditer(text):
+        if match.start() > position:
+            tokens.append(Text(text[position : match.start()]))
+        if match["cite"] is not None:
+            tokens.append(Cite(tuple(part.strip().lstrip("@") for part in match["cite"].split(";"))))
+        elif match["label"] is not None:
+            tokens.append(Link(match["label"], match["kind"], match["target"]))
+        else:
+            tokens.append(Emphasis(match["emph"]))
+        position = match.end()
+    if position < len(text):
+        tokens.append(Text(text[position:]))
+    return tokens
+
+
+def parse_ref(ref: str) -> tuple[str, int] | None:
+    """``001#p5`` -> ``("001", 5)``; None when malformed."""
+    match = REF.match("@" + ref)
+    return (match["doc"], int(match["para"])) if match else None
+
+
+def plain(text: str) -> str:
+    """The text a reader sees, without citations: for tooltips and descriptions."""
+    parts = []
+    for token in parse(text):
+        if isinstance(token, Text | Emphasis):
+            parts.append(token.value)
+        elif isinstance(token, Link):
+            parts.append(token.label)
+    return re.sub(r"\s+([.,;:!?])", r"\1", " ".join("".join(parts).split()))
