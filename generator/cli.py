@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "clean":
             print(f"clean: {write([], args.out)}")
         elif args.command == "paragraphs":
-            site, _ = pipeline.build(args.sources)
+            site, _ = pipeline.build(args.sources, with_entries=False)
             print(list_paragraphs(site, args.document))
         elif args.command == "generate":
             result, problems = pipeline.generate(args.sources, args.out)

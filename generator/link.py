@@ -12,8 +12,10 @@ from generator.models import Document, Entry, Mention
 class Resolver:
     """Finds documents by id or unique id prefix (``001`` for ``001_9325e6259af9a897``)."""
 
-    def __init__(self, documents: list[Document]):
+    def __init__(self, documents: list[Document], unreadable: set[str] = frozenset()):
         self.documents = {doc.id: doc for doc in documents}
+        self.unreadable = unreadable
+        """Ids of documents that exist but could not be loaded: citations to them are not checked."""
 
     def document(self, name: str) -> Document | None:
         if name in self.documents:
@@ -23,12 +25,15 @@ class Resolver:
         ]
         return matches[0] if len(matches) == 1 else None
 
-    def resolve(self, ref: str) -> tuple[Document, int] | str:
-        """``(document, paragraph)`` for ``001#p5``, or a message saying what is wrong."""
+    def resolve(self, ref: str) -> tuple[Document, int] | str | None:
+        """``(document, paragraph)`` for ``001#p5``, a message saying what is wrong, or None
+        when the document exists but has problems of its own (already reported)."""
         parsed = inline.parse_ref(ref)
         if parsed is None:
             return f"'{ref}' is not a citation of the form <document>#p<number>"
         name, number = parsed
+        if any(i == name or i.startswith((name + "_", name + "-")) for i in self.unreadable):
+            return None
         doc = self.document(name)
         if doc is None:
             return f"no source document '{name}'"
@@ -56,7 +61,7 @@ def cited_by(entries: list[Entry], resolver: Resolver) -> dict[tuple[str, int], 
         refs += [quote.source for quote in entry.quotes]
         for ref in refs:
             resolved = resolver.resolve(ref)
-            if not isinstance(resolved, str):
+            if isinstance(resolved, tuple):
                 found[resolved[0].id, resolved[1]].add(entry.key)
     return {key: sorted(value) for key, value in found.items()}
 

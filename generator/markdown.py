@@ -19,7 +19,7 @@ def escape(value: object) -> Markup:
     """Plain text to inert Markdown; already trusted Markup passes through unchanged."""
     if isinstance(value, Markup):
         return value
-    text = html.escape(" ".join(str(value).split()), quote=False)
+    text = html.escape(re.sub(r"\s+", " ", str(value)), quote=False)
     text = INLINE_SPECIAL.sub(r"\\\1", text)
     text = BLOCK_START.sub(lambda m: m[1] + "\\" + m[2] if m[2] in "-+:" else m[0], text)
     text = re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", text)

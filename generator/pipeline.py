@@ -14,16 +14,20 @@ from generator.validate import validate, validate_entries
 from generator.write import WriteReport, write
 
 
-def build(sources: Path) -> tuple[Site, Problems]:
-    """Load, clean and validate ``sources``; raise :class:`InputError` if anything is wrong."""
+def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
+    """Load, clean and validate ``sources``; raise :class:`InputError` if anything is wrong.
+
+    ``with_entries=False`` reads only the documents and their translations.
+    """
     problems = Problems()
     config = load_site(sources / "site.yml", problems)
     if config is None:
         raise InputError(problems)
     documents = [clean(raw) for raw in load_documents(sources, config, problems)]
-    entries = load_entries(sources, config, problems)
+    entries = load_entries(sources, config, problems) if with_entries else []
     translations = validate(documents, config, problems)
-    resolver = Resolver(documents)
+    unreadable = {path.stem for path in sources.glob("*.txt")} - {doc.id for doc in documents}
+    resolver = Resolver(documents, unreadable)
     validate_entries(entries, resolver, config, problems)
     if problems.errors:
         raise InputError(problems)

@@ -76,8 +76,13 @@ class PageContext:
         return f"{link}#{anchor}" if anchor else link
 
     def entry_link(self, key: tuple[str, str], label: str | None = None) -> Markup:
+        """A link to an entry's page; a label written as ``*words*`` is shown in italics."""
         entry = self.site.entry(key)
-        return markdown.link(label or entry.name[self.lang], self.url(entry.kind, entry.id))
+        label = label or entry.name[self.lang]
+        url = self.url(entry.kind, entry.id)
+        if len(label) > 2 and label[0] == label[-1] == "*":
+            return Markup(f"[*{markdown.escape(label[1:-1])}*]({url})")
+        return markdown.link(label, url)
 
     # Citations ---------------------------------------------------------------------------
     def cite(self, ref: str) -> Markup:
@@ -128,7 +133,7 @@ class PageContext:
         out = []
         for token in inline.parse(text):
             if isinstance(token, inline.Text):
-                out.append(markdown.escape(token.value) if token.value.strip() else token.value)
+                out.append(markdown.escape(token.value))
             elif isinstance(token, inline.Emphasis):
                 out.append(f"*{markdown.escape(token.value)}*")
             elif isinstance(token, inline.Link):
@@ -161,8 +166,8 @@ class PageContext:
             if entry.kind != "term" or entry.key == own:
                 continue
             title = inline.plain(entry.summary.text[self.lang])
-            for name in sorted(entry.names() | {n[:1].upper() + n[1:] for n in entry.names()}):
-                lines.append(f"*[{name}]: {title}\n")
+            for name in sorted(entry.names() | {v for n in entry.names() for v in case_variants(n)}):
+                lines.append(f"*[{name}]: {title}\n\n")
         return Markup("".join(lines))
 
 
@@ -179,6 +184,14 @@ def by_kind(entries: list[Entry], lang: str) -> list[tuple[str, list[Entry]]]:
     """Actors grouped by kind (in the order of ``ACTOR_KINDS``), A-Z within each."""
     actors = sorted((e for e in entries if e.kind == "actor"), key=lambda e: e.name[lang].casefold())
     return [(k, items) for k in ACTOR_KINDS if (items := [e for e in actors if e.category == k])]
+
+
+def case_variants(name: str) -> set[str]:
+    """``Big data`` and ``big data``: a name at the start of a sentence or inside one."""
+    variants = {name[:1].upper() + name[1:]}
+    if name[1:2].islower():
+        variants.add(name[:1].lower() + name[1:])
+    return variants
 
 
 def environment() -> jinja2.Environment:

@@ -161,6 +161,8 @@ def check_quote(
     entry: Entry, quote, resolver: Resolver, keys: set, site: SiteConfig, problems: Problems
 ) -> None:
     resolved = resolver.resolve(quote.source)
+    if resolved is None:
+        return
     if isinstance(resolved, str):
         problems.add(
             entry.path,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from generator import pipeline
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "sources"
 SEED_IDS = sorted(p.stem for p in SOURCES.glob("*.txt"))
+PROJECT_FILES = ["Makefile", "mkdocs.yml", "pyproject.toml", "requirements.lock", "sources", "generator"]
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +34,29 @@ def sources_copy(tmp_path: Path) -> Path:
 
 def document(site, doc_id: str):
     return next(doc for doc in site.documents if doc.id == doc_id)
+
+
+def make(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["make", *args], cwd=project, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="session")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project sharing this checkout's .venv, built with `make`."""
+    target = tmp_path_factory.mktemp("project")
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    os.symlink(ROOT / ".venv", target / ".venv")
+    result = make(target)
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+@pytest.fixture(scope="session")
+def built(project) -> Path:
+    """The site/ folder built by `make` in the copy."""
+    return project / "site"

@@ -98,7 +98,7 @@ def test_valid_entries_load_into_the_model(mini):
             "glossary/satgas.yml",
             "[@003#p2].\n    en",
             "[@003#p7].\n    en",
-            f"glossary/satgas.yml:8: citation [@003#p7]: {DOC} has 6 paragraphs, not 7",
+            f"glossary/satgas.yml:7: citation [@003#p7]: {DOC} has 6 paragraphs, not 7",
         ),
         (
             "glossary/satgas.yml",
@@ -124,7 +124,7 @@ def test_valid_entries_load_into_the_model(mini):
             "glossary/satgas.yml",
             "(actor:kominfo) terkait",
             "(actor:kominfo-x) terkait",
-            "glossary/satgas.yml:8: link to unknown actor 'kominfo-x'",
+            "glossary/satgas.yml:7: link to unknown actor 'kominfo-x'",
         ),
         (
             "actors/kominfo.yml",
