@@ -127,3 +127,34 @@ def test_editing_a_source_regenerates_and_rebuilds(project):
     assert result.returncode == 0, result.stderr
     assert "generate: 1 written" in result.stdout and "site: built" in result.stdout
     assert "Tulisan opini (ringkas):" in page(project / "site", "id", "sumber/000_f46436b26b41dcd8")
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        (
+            "sources/glossary/umkm.yml",
+            "[@003#p5]",
+            "[@003#p9]",
+            "sources/glossary/umkm.yml:23: citation [@003#p9]: 003_5c094b5689ed37a0 has 6 paragraphs, not 9",
+        ),
+        (
+            "sources/actors/teten-masduki.yml",
+            "telah berbicara dengan TikTok",
+            "telah bertemu TikTok",
+            "sources/actors/teten-masduki.yml:55: the quote",
+        ),
+    ],
+)
+def test_a_broken_entry_makes_make_fail_naming_the_file(project, file, old, new, message):
+    path = project / file
+    original = path.read_text()
+    before = (project / "site/index.html").read_bytes()
+    path.write_text(original.replace(old, new, 1))
+    try:
+        result = make(project)
+    finally:
+        path.write_text(original)
+    assert result.returncode != 0
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert (project / "site/index.html").read_bytes() == before

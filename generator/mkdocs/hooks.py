@@ -1,4 +1,4 @@
-"""MkDocs hooks: during ``mkdocs serve``, regenerate ``docs/`` whenever ``sources/`` changes."""
+"""MkDocs hooks: regenerate ``docs/`` while serving; make glossary tooltips keyboard-friendly."""
 
 from __future__ import annotations
 
@@ -32,3 +32,8 @@ def on_pre_build(config) -> None:
         log.info(str(problem))
     if result.changed:
         log.info(f"generator: {result}")
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    """Make glossary abbreviations focusable, so their tooltips open from the keyboard too."""
+    return html.replace("<abbr title=", '<abbr tabindex="0" title=')
