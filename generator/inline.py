@@ -72,6 +72,39 @@ def parse_ref(ref: str) -> tuple[str, int] | None:
     return (match["doc"], int(match["para"])) if match else None
 
 
+# A sentence ends at . ! or ? followed by a space and a capital, a quote mark or markup,
+# unless the word before the full stop is a common abbreviation.
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[A-Z\u00c0-\u00de\"'\u201c\u2018*\[])")
+ABBREVIATIONS = (
+    "Co.",
+    "dll.",
+    "dsb.",
+    "dst.",
+    "Mr.",
+    "Mrs.",
+    "Dr.",
+    "St.",
+    "No.",
+    "vs.",
+    "e.g.",
+    "i.e.",
+    "etc.",
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Split contributor text into sentences (citations stay with the sentence they end)."""
+    parts, start = [], 0
+    for match in SENTENCE_END.finditer(text):
+        before = text[start : match.start()].rstrip("\"'\u201d\u2019)")
+        if before.endswith(ABBREVIATIONS):
+            continue
+        parts.append(text[start : match.start()].strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [part for part in parts if part]
+
+
 def plain(text: str) -> str:
     """The text a reader sees, without citations: for tooltips and descriptions."""
     parts = []

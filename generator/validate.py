@@ -119,13 +119,14 @@ def check_entry(entry: Entry, resolver: Resolver, keys: set, site: SiteConfig, p
     for statement in statements(entry):
         for lang, text in statement.text.items():
             tokens = inline.parse(text)
-            if not any(isinstance(t, inline.Cite) for t in tokens):
-                problems.add(
-                    entry.path,
-                    statement.lines[lang],
-                    f"the '{lang}' text has no citation: \"{inline.plain(text)[:60]}\"",
-                    "end each factual sentence with a citation such as [@001#p5]",
-                )
+            for sentence in inline.sentences(text):
+                if not any(isinstance(t, inline.Cite) for t in inline.parse(sentence)):
+                    problems.add(
+                        entry.path,
+                        statement.lines[lang],
+                        f"a sentence in the '{lang}' text has no citation: \"{inline.plain(sentence)[:70]}\"",
+                        "end each factual sentence with a citation such as [@001#p5]",
+                    )
             for token in tokens:
                 if isinstance(token, inline.Cite):
                     for ref in token.refs:

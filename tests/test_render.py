@@ -22,3 +22,15 @@ def test_untranslated_paragraph_is_marked_awaiting_and_shows_the_original(source
     assert "*Awaiting translation: this paragraph has not been translated yet.*" in block
     assert "{ #p6 .src-para .src-pending }" in block
     assert "Dengan dibentuknya satuan tugas" in block and 'lang="id"' in block
+
+
+def test_sentences_split_on_full_stops_but_not_abbreviations():
+    from generator.inline import sentences
+
+    text = 'Satu [@001#p1]. "Dua" kata. *E-commerce* tiga. Bain & Co. dan empat [@001#p2].'
+    assert sentences(text) == [
+        "Satu [@001#p1].",
+        '"Dua" kata.',
+        "*E-commerce* tiga.",
+        "Bain & Co. dan empat [@001#p2].",
+    ]
