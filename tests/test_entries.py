@@ -112,7 +112,15 @@ def test_valid_entries_load_into_the_model(mini):
             "actors/kominfo.yml",
             "membentuk satgas [@003#p1].",
             "membentuk satgas.",
-            "actors/kominfo.yml:5: the 'id' text has no citation: \"Kementerian ini akan membentuk satgas.\"",
+            "actors/kominfo.yml:5: a sentence in the 'id' text has no citation: "
+            '"Kementerian ini akan membentuk satgas."',
+        ),
+        (
+            "actors/kominfo.yml",
+            "membentuk satgas [@003#p1].",
+            "membentuk satgas. Satgas itu baru [@003#p1].",
+            "actors/kominfo.yml:5: a sentence in the 'id' text has no citation: "
+            '"Kementerian ini akan membentuk satgas."',
         ),
         (
             "actors/kominfo.yml",
