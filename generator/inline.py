@@ -1,7 +1,8 @@
 """The small inline syntax contributors may use in text fields.
 
 - ``[@001#p5]`` cites paragraph 5 of the document whose id is or starts with ``001``;
-  ``[@001#p5; @003#p2]`` cites several.
+  ``[@001#p5; @003#p2]`` cites several; ``[@003]`` cites the document's own data (its byline,
+  publisher or date) rather than a paragraph.
 - ``[label](term:umkm)`` and ``[label](actor:teten-masduki)`` link to an entry.
 - ``*words*`` is emphasis (foreign terms are italic in EYD).
 
@@ -18,7 +19,7 @@ TOKEN = re.compile(
     r"|\[(?P<label>[^\]\n]+)\]\((?P<kind>term|actor):(?P<target>[^)\s]*)\)"
     r"|\*(?P<emph>[^*\n]+)\*"
 )
-REF = re.compile(r"^@(?P<doc>[a-z0-9][a-z0-9_-]*)#p(?P<para>[1-9][0-9]*)$")
+REF = re.compile(r"^@(?P<doc>[a-z0-9][a-z0-9_-]*)(?:#p(?P<para>[1-9][0-9]*))?$")
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,10 @@ def parse(text: str) -> list[Token]:
 
 
 def parse_ref(ref: str) -> tuple[str, int] | None:
-    """``001#p5`` -> ``("001", 5)``; None when malformed."""
+    """``001#p5`` -> ``("001", 5)``; ``003`` (the document's own data) -> ``("003", 0)``;
+    None when malformed."""
     match = REF.match("@" + ref)
-    return (match["doc"], int(match["para"])) if match else None
+    return (match["doc"], int(match["para"] or 0)) if match else None
 
 
 # A sentence ends at . ! or ? followed by a space and a capital, a quote mark or markup,

@@ -30,7 +30,7 @@ class Resolver:
         when the document exists but has problems of its own (already reported)."""
         parsed = inline.parse_ref(ref)
         if parsed is None:
-            return f"'{ref}' is not a citation of the form <document>#p<number>"
+            return f"'{ref}' is not a citation of the form <document>#p<number> or <document>"
         name, number = parsed
         if any(i == name or i.startswith((name + "_", name + "-")) for i in self.unreadable):
             return None
@@ -61,7 +61,7 @@ def cited_by(entries: list[Entry], resolver: Resolver) -> dict[tuple[str, int], 
         refs += [quote.source for quote in entry.quotes]
         for ref in refs:
             resolved = resolver.resolve(ref)
-            if isinstance(resolved, tuple):
+            if isinstance(resolved, tuple) and resolved[1]:
                 found[resolved[0].id, resolved[1]].add(entry.key)
     return {key: sorted(value) for key, value in found.items()}
 

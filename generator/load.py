@@ -7,18 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from generator.models import (
-    ACTOR_KINDS,
-    DOCUMENT_TYPES,
-    DocumentMeta,
-    Entry,
-    Quote,
-    RawDocument,
-    SiteConfig,
-    Statement,
-    Text,
-    TranslationEntry,
-)
+from generator.models import DOCUMENT_TYPES, DocumentMeta, RawDocument, SiteConfig, Text, TranslationEntry
 from generator.problems import Problems
 from generator.yamlfile import YamlDoc, YamlError, parse_yaml
 
@@ -35,6 +24,8 @@ class Reader:
     def __init__(self, path: Path, problems: Problems, languages: tuple[str, ...]):
         self.path, self.problems, self.languages = path, problems, languages
         self.doc = YamlDoc({})
+        self.prefix: tuple = ()
+        """Key path of the mapping being read, for line numbers of nested fields."""
 
     def read(self) -> dict | None:
         try:
@@ -53,7 +44,7 @@ class Reader:
         return self.doc.data
 
     def error(self, path: tuple, message: str, hint: str = "") -> None:
-        self.problems.add(self.path, self.doc.line(*path), message, hint)
+        self.problems.add(self.path, self.doc.line(*self.prefix, *path), message, hint)
 
     def check_fields(self, data: dict, known: tuple[str, ...], path: tuple = ()) -> None:
         for key in data:
@@ -62,20 +53,22 @@ class Reader:
                 hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
                 self.error((*path, key), f"unknown field '{key}'", hint)
 
-    def text(self, data: dict, key: str, required: bool = True) -> Text | None:
+    def text(self, data: dict, key, required: bool = True, label: str | None = None) -> Text | None:
+        """``data[key]`` as one text per site language; ``label`` names it in messages."""
+        label = label or str(key)
         value = data.get(key)
         if value is None:
             if required:
-                self.error((key,), f"'{key}' is missing", f"give it in {self._langs()}")
+                self.error((key,), f"'{label}' is missing", f"give it in {self._langs()}")
             return None
         if not isinstance(value, dict):
-            self.error((key,), f"'{key}' must give one text per language", f"use {self._langs()}")
+            self.error((key,), f"'{label}' must give one text per language", f"use {self._langs()}")
             return None
         result = {}
         for lang in self.languages:
             item = value.get(lang)
             if not isinstance(item, str) or not item.strip() or "TODO" in item:
-                self.error((key, lang), f"'{key}' has no text in '{lang}'", f"write the '{lang}' text")
+                self.error((key, lang), f"'{label}' has no text in '{lang}'", f"write the '{lang}' text")
             else:
                 result[lang] = item.strip()
         self.check_fields(value, self.languages, (key,))
@@ -218,161 +211,3 @@ def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[R
                 doc.translation_paths[lang] = tpath
         documents.append(doc)
     return documents
-
-
-ENTRY_FIELDS = {
-    "term": ("name", "aliases", "definition", "explanation", "quotes", "related"),
-    "actor": ("name", "kind", "aliases", "summary", "role", "actions", "quotes", "related"),
-}
-ENTRY_FOLDERS = {"term": "glossary", "actor": "actors"}
-SUMMARY_FIELD = {"term": "definition", "actor": "summary"}
-SECTION_FIELDS = {"term": ("explanation",), "actor": ("role", "actions")}
-QUOTE_FIELDS = ("source", "speaker", "text", "translation")
-RELATED_FIELDS = {"terms": "term", "actors": "actor"}
-
-
-def _statements(reader: Reader, data: dict, key: str) -> list[Statement]:
-    items = data.get(key) or []
-    if not isinstance(items, list):
-        reader.error((key,), f"'{key}' must be a list", "start each item with '- id: ...'")
-        return []
-    statements = []
-    for i, item in enumerate(items):
-        text = reader.text({key: item}, key) if isinstance(item, dict) else None
-        if text is None and not isinstance(item, dict):
-            reader.error((key, i), f"item {i + 1} of '{key}' must give one text per language", "")
-        if text:
-            lines = {lang: reader.doc.line(key, i, lang) for lang in text}
-            statements.append(Statement(text, lines))
-    return statements
-
-
-def _aliases(reader: Reader, data: dict) -> dict[str, tuple[str, ...]]:
-    value = data.get("aliases") or {}
-    if not isinstance(value, dict):
-        reader.error(("aliases",), "'aliases' must list names per language", "e.g. id: [Kemendag]")
-        return {}
-    reader.check_fields(value, reader.languages, ("aliases",))
-    result = {}
-    for lang, names in value.items():
-        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            reader.error(("aliases", lang), f"aliases in '{lang}' must be a list of names", "")
-            continue
-        result[lang] = tuple(" ".join(n.split()) for n in names)
-    return result
-
-
-def _quotes(reader: Reader, data: dict) -> list[Quote]:
-    items = data.get("quotes") or []
-    if not isinstance(items, list):
-        reader.error(("quotes",), "'quotes' must be a list", "see CONTRIBUTING.md")
-        return []
-    quotes = []
-    for i, item in enumerate(items):
-        where = ("quotes", i)
-        if not isinstance(item, dict):
-            reader.error(where, "each quote must give source, text and translation", "")
-            continue
-        reader.check_fields(item, QUOTE_FIELDS, where)
-        source, text = item.get("source"), item.get("text")
-        translation = item.get("translation") or {}
-        if not isinstance(source, str) or not source.strip():
-            reader.error((*where, "source"), "a quote needs a 'source'", "write source: 001#p4")
-        elif not isinstance(text, str) or not text.strip():
-            reader.error((*where, "text"), "a quote needs its verbatim 'text'", "copy it from the source")
-        elif not isinstance(translation, dict):
-            reader.error((*where, "translation"), "'translation' must give a text per language", "")
-        else:
-            quotes.append(
-                Quote(
-                    source.strip(),
-                    " ".join(text.split()),
-                    {k: " ".join(str(v).split()) for k, v in translation.items() if v},
-                    item.get("speaker"),
-                    reader.doc.line(*where),
-                )
-            )
-    return quotes
-
-
-def _related(reader: Reader, data: dict) -> dict[str, list[tuple[str, int]]]:
-    value = data.get("related") or {}
-    result: dict[str, list[tuple[str, int]]] = {"term": [], "actor": []}
-    if not isinstance(value, dict):
-        reader.error(("related",), "'related' must have 'terms' and/or 'actors'", "")
-        return result
-    reader.check_fields(value, tuple(RELATED_FIELDS), ("related",))
-    for field_name, kind in RELATED_FIELDS.items():
-        ids = value.get(field_name) or []
-        if not isinstance(ids, list):
-            reader.error(("related", field_name), f"'{field_name}' must be a list of ids", "")
-            continue
-        result[kind] = [(str(x), reader.doc.line("related", field_name, i)) for i, x in enumerate(ids)]
-    return result
-
-
-def load_entry(kind: str, path: Path, problems: Problems, site: SiteConfig) -> Entry | None:
-    """Read one glossary term or actor file.
-
-    An entry with problems is still returned (the build stops anyway) so that links to it
-    are not reported as broken too.
-    """
-    reader = Reader(path, problems, site.languages)
-    data = reader.read()
-    if data is None:
-        return None
-    reader.check_fields(data, ENTRY_FIELDS[kind])
-    name = reader.text(data, "name")
-    category = None
-    if kind == "actor":
-        category = data.get("kind")
-        if category not in ACTOR_KINDS:
-            reader.error(("kind",), f"'kind' is {category!r}", f"use one of: {', '.join(ACTOR_KINDS)}")
-    summary_field = SUMMARY_FIELD[kind]
-    summary = reader.text(data, summary_field)
-    entry = Entry(
-        kind=kind,
-        id=path.stem,
-        path=path,
-        name=name or {},
-        aliases=_aliases(reader, data),
-        category=category,
-        summary=Statement(
-            summary or {}, {lang: reader.doc.line(summary_field, lang) for lang in summary or {}}
-        ),
-        sections={key: _statements(reader, data, key) for key in SECTION_FIELDS[kind]},
-        quotes=_quotes(reader, data),
-        related=_related(reader, data),
-    )
-    for text in (entry.name.values(), *entry.aliases.values()):
-        for value in text:
-            if any(c in value for c in "[]*\\"):
-                reader.error(("name",), f"the name '{value}' contains one of [ ] * \\", "remove it")
-    return entry
-
-
-def load_entries(folder: Path, site: SiteConfig, problems: Problems) -> list[Entry]:
-    """Every term in ``glossary/`` and every actor in ``actors/``."""
-    entries = []
-    for kind, sub in ENTRY_FOLDERS.items():
-        seen: dict[str, Path] = {}
-        paths = sorted([*(folder / sub).glob("*.yml"), *(folder / sub).glob("*.yaml")])
-        for path in paths:
-            if not ID_PATTERN.match(path.stem):
-                problems.add(
-                    path, 1, f"'{path.stem}' is not a usable id", "rename it using a-z, 0-9, '-' and '_' only"
-                )
-                continue
-            if path.stem in seen:
-                problems.add(
-                    path,
-                    1,
-                    f"two {kind} entries have the id '{path.stem}' (also {seen[path.stem].name})",
-                    "keep one file per id",
-                )
-                continue
-            seen[path.stem] = path
-            entry = load_entry(kind, path, problems, site)
-            if entry:
-                entries.append(entry)
-    return entries

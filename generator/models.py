@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from generator.dates import PartialDate
+
 Text = dict[str, str]
 """A text in several languages, keyed by language code (``{"id": ..., "en": ...}``)."""
 
@@ -135,6 +137,25 @@ class TranslationStatus:
 
 
 ENTRY_KINDS = ("term", "actor")
+PAGE_LAYOUTS = ("article", "cards", "questions", "timeline", "figures", "network", "method")
+FIGURE_UNITS = ("count", "usd", "seconds", "minutes", "rank", "year")
+RELATION_TYPES = (
+    "leads",
+    "part-of",
+    "owns",
+    "founded",
+    "regulates",
+    "assigns",
+    "forms",
+    "talks-with",
+    "meets",
+    "criticises",
+    "warns-about",
+    "blocks",
+    "competes-with",
+    "publishes",
+    "reports-on",
+)
 ACTOR_KINDS = ("person", "ministry", "state", "company", "platform", "media", "report")
 
 
@@ -173,6 +194,7 @@ class Entry:
     quotes: list[Quote]
     related: dict[str, list[tuple[str, int]]]
     """``{"term": [(id, line), ...], "actor": [...]}``."""
+    relations: list[Relation] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -201,6 +223,85 @@ class Mention:
     end: int
 
 
+@dataclass(frozen=True)
+class Relation:
+    """A typed, cited link between two entries, drawn in the who-is-who diagram."""
+
+    source: tuple[str, str]
+    type: str
+    target: tuple[str, str]
+    cite: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A headed part of a story page: a list of cited items."""
+
+    heading: Text
+    items: list[Statement]
+    line: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """A timeline event: its date as precise as the source gives it, stated or inferred."""
+
+    date: PartialDate
+    text: Statement
+    reasoning: Statement | None
+    """Set when the date is worked out rather than printed: how it was worked out."""
+    weekday: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a source gives, with the verbatim words that give it."""
+
+    id: str
+    value: float
+    unit: str
+    label: Text
+    source: str
+    quote: str
+    note: Statement | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart comparing figures that share a unit."""
+
+    id: str
+    title: Text
+    description: Text
+    figures: list[str]
+    line: int
+
+
+@dataclass
+class StoryPage:
+    """A page of the story (``sources/pages/<id>.yml``); its layout decides which parts it has."""
+
+    id: str
+    path: Path
+    layout: str
+    order: int
+    title: Text
+    description: Text
+    intro: Statement | None
+    sections: list[Section] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+
+    @property
+    def factual(self) -> bool:
+        """Every sentence must be cited, except on the page about method."""
+        return self.layout != "method"
+
+
 @dataclass
 class Site:
     """Everything the renderer needs."""
@@ -215,6 +316,7 @@ class Site:
     """``(document id, paragraph)`` -> keys of the entries that cite it."""
     related: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     """Entry key -> keys of related entries, both ways."""
+    pages: list[StoryPage] = field(default_factory=list)
     name_index: tuple = (None, {})
     """``(regex matching every name, {casefolded name: entry key})``, see ``link.name_pattern``."""
 

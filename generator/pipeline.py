@@ -6,7 +6,8 @@ from pathlib import Path
 
 from generator.clean import clean
 from generator.link import Resolver, cited_by, find_mentions, name_pattern, related
-from generator.load import load_documents, load_entries, load_site
+from generator.load import load_documents, load_site
+from generator.load_entries import load_entries
 from generator.models import Site
 from generator.problems import InputError, Problems
 from generator.render import Page, render

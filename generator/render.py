@@ -88,13 +88,18 @@ class PageContext:
     def cite(self, ref: str) -> Markup:
         """A footnote reference for ``ref``; its definition is collected for the page's end."""
         doc, number = self.resolver.resolve(ref)
-        label = f"{doc.id}-p{number}"
+        label = f"{doc.id}-p{number}" if number else doc.id
         if label not in self.notes:
             self.notes[label] = self.footnote(doc, number)
         return Markup(f"[^{label}]")
 
     def footnote(self, doc: Document, number: int) -> Markup:
-        ui_, para = self.ui, doc.paragraphs[number - 1]
+        """Source, type, date and paragraph, with the paragraph's text to read in place."""
+        ui_ = self.ui
+        if not number:
+            anchor = markdown.link(ui_["document_data"], self.url("source", doc.id))
+            return Markup(f"{self.source_label(doc)}, {anchor}.")
+        para = doc.paragraphs[number - 1]
         text, pending = self.paragraph_text(doc, number)
         anchor = markdown.link(f"{ui_['paragraph']} {number}", self.url("source", doc.id, para.anchor))
         quoted = markdown.escape(f"\u201c{text}\u201d")

@@ -11,7 +11,7 @@ import unicodedata
 
 from generator import inline
 from generator.link import Resolver, statements
-from generator.load import ENTRY_FOLDERS as FOLDER
+from generator.load_entries import ENTRY_FOLDERS as FOLDER
 from generator.models import Document, Entry, SiteConfig, TranslationStatus
 from generator.problems import Problems
 
@@ -173,7 +173,14 @@ def check_quote(
         )
         return
     doc, number = resolved
-    if not quote_found(quote.text, doc.paragraphs[number - 1].text):
+    if number == 0:
+        problems.add(
+            entry.path,
+            quote.line,
+            f"quote source '{quote.source}' names no paragraph",
+            "write source: <document>#p<number>",
+        )
+    elif not quote_found(quote.text, doc.paragraphs[number - 1].text):
         problems.add(
             entry.path,
             quote.line,
