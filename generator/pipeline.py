@@ -8,10 +8,11 @@ from generator.clean import clean
 from generator.link import Resolver, cited_by, find_mentions, name_pattern, related
 from generator.load import load_documents, load_site
 from generator.load_entries import load_entries
+from generator.load_pages import load_pages
 from generator.models import Site
 from generator.problems import InputError, Problems
 from generator.render import Page, render
-from generator.validate import validate, validate_entries
+from generator.validate import validate, validate_entries, validate_pages
 from generator.write import WriteReport, write
 
 
@@ -26,13 +27,15 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
         raise InputError(problems)
     documents = [clean(raw) for raw in load_documents(sources, config, problems)]
     entries = load_entries(sources, config, problems) if with_entries else []
+    pages = load_pages(sources, config, problems) if with_entries else []
     translations = validate(documents, config, problems)
     unreadable = {path.stem for path in sources.glob("*.txt")} - {doc.id for doc in documents}
     resolver = Resolver(documents, unreadable)
     validate_entries(entries, resolver, config, problems)
+    validate_pages(pages, resolver, {entry.key for entry in entries}, problems)
     if problems.errors:
         raise InputError(problems)
-    site = Site(config, documents, translations, entries)
+    site = Site(config, documents, translations, entries, pages=pages)
     site.name_index = name_pattern(entries)
     site.mentions = find_mentions(documents, *site.name_index)
     site.cited_by = cited_by(entries, resolver)

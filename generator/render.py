@@ -5,19 +5,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from generator import inline, markdown
 from generator.link import Resolver
+from generator.locale import ui
 from generator.models import ACTOR_KINDS, Document, Entry, Site
 
 TEMPLATES = Path(__file__).parent / "templates"
-LOCALES = Path(__file__).parent / "locales"
 SECTIONS = {"source": "sumber", "term": "glosarium", "actor": "aktor"}
 
 
@@ -27,12 +25,6 @@ class Page:
 
     path: str
     content: str
-
-
-@cache
-def ui(lang: str) -> dict:
-    """Interface words for ``lang`` from ``locales/<lang>.yml``."""
-    return yaml.safe_load((LOCALES / f"{lang}.yml").read_text(encoding="utf-8"))
 
 
 def page_file(stem: str, lang: str, default: str) -> str:

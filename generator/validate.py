@@ -10,9 +10,12 @@ from __future__ import annotations
 import unicodedata
 
 from generator import inline
-from generator.link import Resolver, statements
+from generator.dates import parse_partial
+from generator.figures import read_numbers
+from generator.link import Resolver, refs_in, statements
 from generator.load_entries import ENTRY_FOLDERS as FOLDER
-from generator.models import Document, Entry, SiteConfig, TranslationStatus
+from generator.locale import month_names
+from generator.models import Document, Entry, Event, SiteConfig, StoryPage, TranslationStatus
 from generator.problems import Problems
 
 
@@ -114,37 +117,42 @@ def quote_found(quote: str, paragraph: str) -> bool:
     return True
 
 
+def check_statement(path, statement, resolver: Resolver, keys: set, problems: Problems, cited=True) -> None:
+    """Every sentence cited (when ``cited``), every citation and link resolving."""
+    for lang, text in statement.text.items():
+        line = statement.lines[lang]
+        for sentence in inline.sentences(text) if cited else ():
+            if not any(isinstance(t, inline.Cite) for t in inline.parse(sentence)):
+                problems.add(
+                    path,
+                    line,
+                    f"a sentence in the '{lang}' text has no citation: \"{inline.plain(sentence)[:70]}\"",
+                    "end each factual sentence with a citation such as [@001#p5]",
+                )
+        for token in inline.parse(text):
+            if isinstance(token, inline.Cite):
+                for ref in token.refs:
+                    resolved = resolver.resolve(ref)
+                    if isinstance(resolved, str):
+                        problems.add(
+                            path,
+                            line,
+                            f"citation [@{ref}]: {resolved}",
+                            "cite an existing document and paragraph (see its source page)",
+                        )
+            elif isinstance(token, inline.Link) and (token.kind, token.target) not in keys:
+                problems.add(
+                    path,
+                    line,
+                    f"link to unknown {token.kind} '{token.target}'",
+                    f"use the file name of an entry in sources/{FOLDER[token.kind]}/",
+                )
+
+
 def check_entry(entry: Entry, resolver: Resolver, keys: set, site: SiteConfig, problems: Problems) -> None:
     """Citations resolve and are present, links lead somewhere, quotes are verbatim."""
     for statement in statements(entry):
-        for lang, text in statement.text.items():
-            tokens = inline.parse(text)
-            for sentence in inline.sentences(text):
-                if not any(isinstance(t, inline.Cite) for t in inline.parse(sentence)):
-                    problems.add(
-                        entry.path,
-                        statement.lines[lang],
-                        f"a sentence in the '{lang}' text has no citation: \"{inline.plain(sentence)[:70]}\"",
-                        "end each factual sentence with a citation such as [@001#p5]",
-                    )
-            for token in tokens:
-                if isinstance(token, inline.Cite):
-                    for ref in token.refs:
-                        resolved = resolver.resolve(ref)
-                        if isinstance(resolved, str):
-                            problems.add(
-                                entry.path,
-                                statement.lines[lang],
-                                f"citation [@{ref}]: {resolved}",
-                                "cite an existing document and paragraph (see its source page)",
-                            )
-                elif isinstance(token, inline.Link) and (token.kind, token.target) not in keys:
-                    problems.add(
-                        entry.path,
-                        statement.lines[lang],
-                        f"link to unknown {token.kind} '{token.target}'",
-                        f"use the file name of an entry in sources/{FOLDER[token.kind]}/",
-                    )
+        check_statement(entry.path, statement, resolver, keys, problems)
     for kind, items in entry.related.items():
         for target, line in items:
             if (kind, target) not in keys:
@@ -154,6 +162,22 @@ def check_entry(entry: Entry, resolver: Resolver, keys: set, site: SiteConfig, p
                     f"related {kind} '{target}' does not exist",
                     f"use the file name of an entry in sources/{FOLDER[kind]}/",
                 )
+    for relation in entry.relations:
+        if relation.target not in keys:
+            problems.add(
+                entry.path,
+                relation.line,
+                f"relation target '{':'.join(relation.target)}' does not exist",
+                "use term:<id> or actor:<id> of an existing entry",
+            )
+        resolved = resolver.resolve(relation.cite)
+        if isinstance(resolved, str):
+            problems.add(
+                entry.path,
+                relation.line,
+                f"relation source [@{relation.cite}]: {resolved}",
+                "cite the paragraph that states the relation",
+            )
     for quote in entry.quotes:
         check_quote(entry, quote, resolver, keys, site, problems)
 
@@ -224,3 +248,97 @@ def validate_entries(entries: list[Entry], resolver: Resolver, site: SiteConfig,
     check_names(entries, problems)
     for entry in entries:
         check_entry(entry, resolver, keys, site, problems)
+
+
+def check_event(page: StoryPage, event: Event, resolver: Resolver, problems: Problems) -> None:
+    """A stated date must be printed in what the event cites; an inferred one must say how."""
+    if event.reasoning is not None:
+        if event.weekday and event.date.weekday() != event.weekday:
+            problems.add(
+                page.path,
+                event.line,
+                f"{event.date.iso()} was a {event.date.weekday()}, not a {event.weekday}",
+                "check the inferred date",
+            )
+        return
+    cited = [resolver.resolve(ref) for text in event.text.text.values() for ref in refs_in(text)]
+    for resolved in cited:
+        if not isinstance(resolved, tuple):
+            continue
+        doc, number = resolved
+        if number == 0 and doc.meta.date and parse_partial(doc.meta.date) == event.date:
+            return
+        if number and any(
+            form in doc.paragraphs[number - 1].text
+            for months in month_names()
+            for form in event.date.printed_forms(months)
+        ):
+            return
+    problems.add(
+        page.path,
+        event.line,
+        f"the date {event.date.iso()} is not printed in the paragraphs this event cites",
+        "cite the paragraph that prints it, or mark the date as inferred and give the reasoning",
+    )
+
+
+def check_figures(page: StoryPage, resolver: Resolver, problems: Problems) -> None:
+    """Each figure's quote is in its paragraph and gives its value; charts compare like with like."""
+    by_id = {}
+    for figure in page.figures:
+        if figure.id in by_id:
+            problems.add(page.path, figure.line, f"two figures have the id '{figure.id}'", "rename one")
+        by_id[figure.id] = figure
+        resolved = resolver.resolve(figure.source)
+        if isinstance(resolved, str) or (resolved and not resolved[1]):
+            problems.add(
+                page.path,
+                figure.line,
+                f"figure source '{figure.source}': "
+                f"{resolved if isinstance(resolved, str) else 'names no paragraph'}",
+                "write source: <document>#p<number>",
+            )
+            continue
+        if resolved is None:
+            continue
+        doc, number = resolved
+        if not quote_found(figure.quote, doc.paragraphs[number - 1].text):
+            problems.add(
+                page.path,
+                figure.line,
+                f'the words "{figure.quote}" are not in {doc.id} paragraph {number}',
+                "copy them exactly from that paragraph",
+            )
+        elif figure.value not in read_numbers(figure.quote):
+            problems.add(
+                page.path,
+                figure.line,
+                f'"{figure.quote}" does not give the value {figure.value:g}',
+                f"the numbers in it are {', '.join(f'{n:g}' for n in read_numbers(figure.quote)) or 'none'}",
+            )
+    for chart in page.charts:
+        missing = [i for i in chart.figures if i not in by_id]
+        if missing:
+            problems.add(
+                page.path,
+                chart.line,
+                f"chart '{chart.id}' names unknown figures: {', '.join(missing)}",
+                "use the ids of figures on this page",
+            )
+        elif len({by_id[i].unit for i in chart.figures}) > 1:
+            problems.add(
+                page.path, chart.line, f"chart '{chart.id}' mixes units", "chart figures of one unit"
+            )
+
+
+def validate_pages(pages: list[StoryPage], resolver: Resolver, keys: set, problems: Problems) -> None:
+    for page in pages:
+        texts = [page.intro] if page.intro else []
+        texts += [item for section in page.sections for item in section.items]
+        texts += [event.text for event in page.events] + [e.reasoning for e in page.events if e.reasoning]
+        texts += [figure.note for figure in page.figures if figure.note]
+        for statement in texts:
+            check_statement(page.path, statement, resolver, keys, problems, cited=page.factual)
+        for event in page.events:
+            check_event(page, event, resolver, problems)
+        check_figures(page, resolver, problems)

@@ -1,0 +1,166 @@
+"""Read the story pages (``sources/pages/<id>.yml``): overview, timeline, figures and the rest."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.dates import WEEKDAYS, parse_partial
+from generator.load import ID_PATTERN, Reader
+from generator.load_entries import statement, statements
+from generator.models import FIGURE_UNITS, PAGE_LAYOUTS, Chart, Event, Figure, Section, SiteConfig, StoryPage
+from generator.problems import Problems
+
+COMMON_FIELDS = ("title", "description", "layout", "order", "intro", "sections")
+LAYOUT_FIELDS = {"timeline": ("events",), "figures": ("figures", "charts")}
+SECTION_FIELDS = ("heading", "items")
+EVENT_FIELDS = ("date", "text", "inferred")
+INFERRED_FIELDS = ("weekday", "reasoning")
+FIGURE_FIELDS = ("id", "value", "unit", "label", "source", "quote", "note")
+CHART_FIELDS = ("id", "title", "description", "figures")
+
+
+def nested(reader: Reader, path: tuple) -> Reader:
+    """Point ``reader`` at a mapping nested at ``path`` (for line numbers)."""
+    reader.prefix = path
+    return reader
+
+
+def load_sections(reader: Reader, data: dict) -> list[Section]:
+    sections = []
+    for i, item in enumerate(data.get("sections") or []):
+        if not isinstance(item, dict):
+            reader.error(("sections", i), "each section needs a heading and items", "")
+            continue
+        nested(reader, ("sections", i)).check_fields(item, SECTION_FIELDS)
+        heading = reader.text(item, "heading")
+        items = statements(reader, item, "items")
+        nested(reader, ())
+        sections.append(Section(heading or {}, items, reader.doc.line("sections", i)))
+    return sections
+
+
+def load_events(reader: Reader, data: dict) -> list[Event]:
+    events = []
+    for i, item in enumerate(data.get("events") or []):
+        where = ("events", i)
+        if not isinstance(item, dict):
+            reader.error(where, "each event needs a date and a text", "")
+            continue
+        nested(reader, where).check_fields(item, EVENT_FIELDS)
+        when = parse_partial(item.get("date"))
+        if when is None:
+            reader.error(("date",), f"'date' is {item.get('date')!r}", "write YYYY, YYYY-MM or YYYY-MM-DD")
+        text = statement(reader, item, "text")
+        reasoning, weekday = None, None
+        inferred = item.get("inferred")
+        if inferred is not None:
+            if not isinstance(inferred, dict):
+                reader.error(("inferred",), "'inferred' needs a 'reasoning'", "")
+            else:
+                nested(reader, (*where, "inferred")).check_fields(inferred, INFERRED_FIELDS)
+                reasoning = statement(reader, inferred, "reasoning")
+                weekday = inferred.get("weekday")
+                if weekday is not None and weekday not in WEEKDAYS:
+                    reader.error(
+                        ("weekday",), f"'weekday' is {weekday!r}", f"use one of: {', '.join(WEEKDAYS)}"
+                    )
+        nested(reader, ())
+        if when and text:
+            events.append(Event(when, text, reasoning, weekday, reader.doc.line(*where)))
+    return events
+
+
+def load_figures(reader: Reader, data: dict) -> list[Figure]:
+    figures = []
+    for i, item in enumerate(data.get("figures") or []):
+        where = ("figures", i)
+        if not isinstance(item, dict):
+            reader.error(where, "each figure needs id, value, unit, label, source and quote", "")
+            continue
+        before = len(reader.problems)
+        nested(reader, where).check_fields(item, FIGURE_FIELDS)
+        value, unit = item.get("value"), item.get("unit")
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            reader.error(("value",), f"'value' is {value!r}", "write the number, e.g. 125000000")
+        if unit not in FIGURE_UNITS:
+            reader.error(("unit",), f"'unit' is {unit!r}", f"use one of: {', '.join(FIGURE_UNITS)}")
+        label = reader.text(item, "label")
+        note = statement(reader, item, "note", required=False)
+        figure_id, source, quote = item.get("id"), item.get("source"), item.get("quote")
+        for key, val in (("id", figure_id), ("source", source), ("quote", quote)):
+            if not isinstance(val, str) or not val.strip():
+                reader.error((key,), f"a figure needs '{key}'", "see CONTRIBUTING.md")
+        nested(reader, ())
+        if len(reader.problems) == before:
+            line = reader.doc.line(*where)
+            figures.append(
+                Figure(figure_id, float(value), unit, label, source, " ".join(quote.split()), note, line)
+            )
+    return figures
+
+
+def load_charts(reader: Reader, data: dict) -> list[Chart]:
+    charts = []
+    for i, item in enumerate(data.get("charts") or []):
+        where = ("charts", i)
+        if not isinstance(item, dict):
+            reader.error(where, "each chart needs id, title, description and figures", "")
+            continue
+        nested(reader, where).check_fields(item, CHART_FIELDS)
+        title, description = reader.text(item, "title"), reader.text(item, "description")
+        ids = item.get("figures")
+        if not (isinstance(ids, list) and len(ids) >= 2 and all(isinstance(x, str) for x in ids)):
+            reader.error(("figures",), "a chart needs a list of at least two figure ids", "")
+            ids = []
+        chart_id = str(item.get("id", ""))
+        if not re.fullmatch(r"[a-z0-9-]+", chart_id):
+            reader.error(("id",), f"chart id {chart_id!r} must use a-z, 0-9 and '-'", "")
+        nested(reader, ())
+        if title and description and ids and re.fullmatch(r"[a-z0-9-]+", chart_id):
+            charts.append(Chart(chart_id, title, description, ids, reader.doc.line(*where)))
+    return charts
+
+
+def load_page(path: Path, problems: Problems, site: SiteConfig) -> StoryPage | None:
+    reader = Reader(path, problems, site.languages)
+    data = reader.read()
+    if data is None:
+        return None
+    layout = data.get("layout")
+    if layout not in PAGE_LAYOUTS:
+        reader.error(("layout",), f"'layout' is {layout!r}", f"use one of: {', '.join(PAGE_LAYOUTS)}")
+        return None
+    reader.check_fields(data, COMMON_FIELDS + LAYOUT_FIELDS.get(layout, ()))
+    order = data.get("order", 100)
+    if not isinstance(order, int):
+        reader.error(("order",), f"'order' is {order!r}", "write a whole number (lower comes first)")
+        order = 100
+    return StoryPage(
+        id=path.stem,
+        path=path,
+        layout=layout,
+        order=order,
+        title=reader.text(data, "title") or {},
+        description=reader.text(data, "description") or {},
+        intro=statement(reader, data, "intro", required=False),
+        sections=load_sections(reader, data),
+        events=load_events(reader, data),
+        figures=load_figures(reader, data),
+        charts=load_charts(reader, data),
+    )
+
+
+def load_pages(folder: Path, site: SiteConfig, problems: Problems) -> list[StoryPage]:
+    """Every ``pages/*.yml``, in their ``order``."""
+    pages = []
+    for path in sorted((folder / "pages").glob("*.yml")):
+        if not ID_PATTERN.match(path.stem):
+            problems.add(
+                path, 1, f"'{path.stem}' is not a usable page id", "rename it using a-z, 0-9 and '-'"
+            )
+            continue
+        page = load_page(path, problems, site)
+        if page:
+            pages.append(page)
+    return sorted(pages, key=lambda p: (p.order, p.id))
