@@ -102,3 +102,24 @@ def find_mentions(documents: list[Document], pattern: re.Pattern | None, owners:
                 key = owners[match[0].casefold()]
                 mentions.append(Mention(key, doc.id, para.number, match.start(), match.end()))
     return mentions
+
+
+DiagramEdge = tuple[tuple[str, str], str, tuple[str, str], str]
+"""``(from key, relation type, to key, citation)``; documents are keyed ``("source", id)``."""
+
+
+def diagram_edges(entries: list[Entry], resolver: Resolver) -> list[DiagramEdge]:
+    """Typed relations, who spoke about which term, and which document quotes whom."""
+    edges: dict[tuple, str] = {}
+    for entry in entries:
+        for relation in entry.relations:
+            edges.setdefault((relation.source, relation.type, relation.target), relation.cite)
+        for quote in entry.quotes:
+            resolved = resolver.resolve(quote.source)
+            if quote.speaker is None or not isinstance(resolved, tuple):
+                continue
+            speaker = ("actor", quote.speaker)
+            edges.setdefault((("source", resolved[0].id), "quotes", speaker), quote.source)
+            if entry.kind == "term":
+                edges.setdefault((speaker, "speaks-about", entry.key), quote.source)
+    return [(a, kind, b, cite) for (a, kind, b), cite in edges.items()]

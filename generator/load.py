@@ -13,7 +13,7 @@ from generator.yamlfile import YamlDoc, YamlError, parse_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 DOCUMENT_FIELDS = ("title", "label", "publisher", "author", "date", "type", "language", "description")
-SITE_FIELDS = ("languages", "title", "description", "intro")
+SITE_FIELDS = ("languages", "title", "description", "intro", "home_page")
 TRANSLATION_FIELDS = ("language", "paragraphs")
 PARAGRAPH_FIELDS = ("paragraph", "fingerprint", "text")
 
@@ -102,7 +102,11 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
     texts = [reader.text(data, key) for key in ("title", "description", "intro")]
     if any(t is None for t in texts):
         return None
-    return SiteConfig(path, tuple(languages), *texts)
+    home = data.get("home_page")
+    if home is not None and not (isinstance(home, str) and ID_PATTERN.match(home)):
+        reader.error(("home_page",), f"'home_page' is {home!r}", "give the id of a page in sources/pages/")
+        home = None
+    return SiteConfig(path, tuple(languages), *texts, home_page=home)
 
 
 def load_meta(path: Path, problems: Problems, site: SiteConfig) -> DocumentMeta | None:

@@ -15,7 +15,7 @@ COMMON_FIELDS = ("title", "description", "layout", "order", "intro", "sections")
 LAYOUT_FIELDS = {"timeline": ("events",), "figures": ("figures", "charts")}
 SECTION_FIELDS = ("heading", "items")
 EVENT_FIELDS = ("date", "text", "inferred")
-INFERRED_FIELDS = ("weekday", "reasoning")
+INFERRED_FIELDS = ("weekday", "between", "reasoning")
 FIGURE_FIELDS = ("id", "value", "unit", "label", "source", "quote", "note")
 CHART_FIELDS = ("id", "title", "description", "figures")
 
@@ -40,6 +40,16 @@ def load_sections(reader: Reader, data: dict) -> list[Section]:
     return sections
 
 
+def years_range(reader: Reader, value: object) -> tuple[int, int] | None:
+    """``between: [2021, 2026]``: the years an inferred date's calendar check searches."""
+    if value is None:
+        return None
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(y, int) for y in value):
+        return (value[0], value[1])
+    reader.error(("between",), "'between' must be two years", "e.g. between: [2021, 2026]")
+    return None
+
+
 def load_events(reader: Reader, data: dict) -> list[Event]:
     events = []
     for i, item in enumerate(data.get("events") or []):
@@ -52,7 +62,7 @@ def load_events(reader: Reader, data: dict) -> list[Event]:
         if when is None:
             reader.error(("date",), f"'date' is {item.get('date')!r}", "write YYYY, YYYY-MM or YYYY-MM-DD")
         text = statement(reader, item, "text")
-        reasoning, weekday = None, None
+        reasoning, weekday, between = None, None, None
         inferred = item.get("inferred")
         if inferred is not None:
             if not isinstance(inferred, dict):
@@ -65,9 +75,10 @@ def load_events(reader: Reader, data: dict) -> list[Event]:
                     reader.error(
                         ("weekday",), f"'weekday' is {weekday!r}", f"use one of: {', '.join(WEEKDAYS)}"
                     )
+                between = years_range(reader, inferred.get("between"))
         nested(reader, ())
         if when and text:
-            events.append(Event(when, text, reasoning, weekday, reader.doc.line(*where)))
+            events.append(Event(when, text, reasoning, weekday, between, reader.doc.line(*where)))
     return events
 
 

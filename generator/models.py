@@ -31,6 +31,8 @@ class SiteConfig:
     title: Text
     description: Text
     intro: Text
+    home_page: str | None = None
+    """Id of the story page shown as the home page's main content."""
 
     @property
     def default_language(self) -> str:
@@ -252,7 +254,17 @@ class Event:
     reasoning: Statement | None
     """Set when the date is worked out rather than printed: how it was worked out."""
     weekday: str | None
+    between: tuple[int, int] | None
+    """Years to search for the weekday: the calendar check runs over this range."""
     line: int
+
+    def candidate_years(self) -> list[int]:
+        """Years in ``between`` in which this day and month fell on ``weekday``."""
+        if not (self.weekday and self.between and self.date.day):
+            return []
+        first, last = self.between
+        day, month = self.date.day, self.date.month
+        return [y for y in range(first, last + 1) if PartialDate(y, month, day).weekday() == self.weekday]
 
 
 @dataclass(frozen=True)
@@ -317,6 +329,8 @@ class Site:
     related: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     """Entry key -> keys of related entries, both ways."""
     pages: list[StoryPage] = field(default_factory=list)
+    diagram: list = field(default_factory=list)
+    """Edges of the who-is-who diagram, see ``link.diagram_edges``."""
     name_index: tuple = (None, {})
     """``(regex matching every name, {casefolded name: entry key})``, see ``link.name_pattern``."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.clean import clean
-from generator.link import Resolver, cited_by, find_mentions, name_pattern, related
+from generator.link import Resolver, cited_by, diagram_edges, find_mentions, name_pattern, related
 from generator.load import load_documents, load_site
 from generator.load_entries import load_entries
 from generator.load_pages import load_pages
@@ -33,6 +33,13 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
     resolver = Resolver(documents, unreadable)
     validate_entries(entries, resolver, config, problems)
     validate_pages(pages, resolver, {entry.key for entry in entries}, problems)
+    if config.home_page and config.home_page not in {page.id for page in pages} and with_entries:
+        problems.add(
+            config.path,
+            1,
+            f"home_page '{config.home_page}' is not in sources/pages/",
+            "create the page or remove home_page",
+        )
     if problems.errors:
         raise InputError(problems)
     site = Site(config, documents, translations, entries, pages=pages)
@@ -40,6 +47,7 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
     site.mentions = find_mentions(documents, *site.name_index)
     site.cited_by = cited_by(entries, resolver)
     site.related = related(entries)
+    site.diagram = diagram_edges(entries, resolver)
     return site, problems
 
 

@@ -11,12 +11,21 @@ import jinja2
 from markupsafe import Markup
 
 from generator import inline, markdown
-from generator.link import Resolver
+from generator.dates import WEEKDAYS, PartialDate
+from generator.link import Resolver, refs_in
 from generator.locale import ui
-from generator.models import ACTOR_KINDS, Document, Entry, Site
+from generator.models import ACTOR_KINDS, Chart, Document, Entry, Event, Figure, Site, StoryPage
+from generator.svg import Edge, Node, bar_chart, network
 
 TEMPLATES = Path(__file__).parent / "templates"
 SECTIONS = {"source": "sumber", "term": "glosarium", "actor": "aktor"}
+ASSETS = "assets/charts"
+NETWORK_COLUMNS = (
+    ("source",),
+    ("state", "ministry", "person"),
+    ("company", "platform", "media", "report"),
+    ("term",),
+)
 
 
 @dataclass(frozen=True)
@@ -62,7 +71,7 @@ class PageContext:
     # Links -------------------------------------------------------------------------------
     def url(self, kind: str, item: str = "index", anchor: str = "") -> str:
         """Relative link from this page to a page of ``kind`` in the same language."""
-        stem = "index" if kind == "home" else f"{SECTIONS[kind]}/{item}"
+        stem = {"home": "index", "page": item}.get(kind, f"{SECTIONS.get(kind)}/{item}")
         target = page_file(stem, self.lang, self.site.config.default_language)
         link = Path(os.path.relpath(target, Path(self.path).parent)).as_posix()
         return f"{link}#{anchor}" if anchor else link
@@ -124,6 +133,74 @@ class PageContext:
     def footnotes(self) -> Markup:
         return Markup("".join(f"[^{label}]: {note}\n" for label, note in self.notes.items()))
 
+    # Story pages -------------------------------------------------------------------------
+    def badge(self, text: str) -> Markup:
+        """``News`` / ``Opinion`` label from the types of the documents ``text`` cites."""
+        kinds = []
+        for ref in refs_in(text):
+            resolved = self.resolver.resolve(ref)
+            if isinstance(resolved, tuple) and resolved[0].meta.type not in kinds:
+                kinds.append(resolved[0].meta.type)
+        labels = " ".join(
+            f'<span class="src-badge src-badge--{k}">{markdown.escape(self.ui["types"][k])}</span>'
+            for k in sorted(kinds)
+        )
+        return Markup(labels)
+
+    def value(self, figure: Figure) -> str:
+        return format_value(figure.value, figure.unit, self.lang)
+
+    def source_words(self, figure: Figure) -> Markup:
+        """The verbatim words that give a figure, marked with their language."""
+        doc = self.resolver.resolve(figure.source)[0]
+        words = markdown.escape(f"\u201c{figure.quote}\u201d")
+        return Markup(f'<span lang="{doc.meta.language}">{words}</span>')
+
+    def precision(self, event: Event) -> str:
+        """How the date is known: printed in the source, or worked out."""
+        return self.ui["date_inferred" if event.reasoning else "date_stated"][event.date.precision]
+
+    def calendar(self, event: Event) -> str:
+        """The calendar check behind an inferred date, worked out here rather than asserted."""
+        if not event.between:
+            return ""
+        day_month = PartialDate(2000, event.date.month, event.date.day).format(self.ui["months"])[:-5]
+        return self.ui["calendar_check"].format(
+            start=event.between[0],
+            end=event.between[1],
+            day=day_month,
+            weekday=self.ui["weekdays"][WEEKDAYS.index(event.weekday)],
+            years=", ".join(str(y) for y in event.candidate_years()),
+        )
+
+    def chart_url(self, chart: Chart) -> str:
+        return self.asset_url(f"{ASSETS}/{chart.id}-{self.lang}.svg")
+
+    def network_url(self) -> str:
+        return self.asset_url(f"{ASSETS}/network-{self.lang}.svg")
+
+    def asset_url(self, target: str) -> str:
+        depth = len(Path(self.path).parent.parts)
+        return "../" * depth + target
+
+    def network_list(self) -> list[tuple[Markup, list[tuple[str, Markup, str]]]]:
+        """The diagram as text: each node with its outgoing, labelled, cited edges."""
+        grouped: dict[tuple, list] = {}
+        for source, kind, target, cite in self.site.diagram:
+            grouped.setdefault(source, []).append((self.ui["relations"][kind], self.node_link(target), cite))
+        order = sorted(grouped, key=lambda key: self.node_name(key).casefold())
+        return [(self.node_link(key), grouped[key]) for key in order]
+
+    def node_name(self, key: tuple[str, str]) -> str:
+        if key[0] == "source":
+            return document_name(self.site.document(key[1]), self.lang)
+        return self.site.entry(key).name[self.lang]
+
+    def node_link(self, key: tuple[str, str]) -> Markup:
+        if key[0] == "source":
+            return markdown.link(self.node_name(key), self.url("source", key[1]))
+        return self.entry_link(key)
+
     # Contributor text --------------------------------------------------------------------
     def rich(self, text: str) -> Markup:
         """Inline syntax to Markdown: escaped text, emphasis, entry links, footnote references."""
@@ -183,6 +260,29 @@ def by_kind(entries: list[Entry], lang: str) -> list[tuple[str, list[Entry]]]:
     return [(k, items) for k in ACTOR_KINDS if (items := [e for e in actors if e.category == k])]
 
 
+def format_value(value: float, unit: str, lang: str) -> str:
+    """``125 juta`` / ``125 million``, ``USD62 miliar`` / ``USD 62 billion``, ``ke-2`` / ``2nd``."""
+    words = ui(lang)["numbers"]
+    if unit == "rank":
+        return words["rank"].format(n=int(value), suffix=ordinal_suffix(int(value)) if lang == "en" else "")
+    if unit == "year":
+        return str(int(value))
+    number = value
+    scale = ""
+    for size, name in ((1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            number, scale = value / size, words[name]
+            break
+    text = f"{number:,.1f}".rstrip("0").rstrip(".") if number % 1 else f"{int(number):,}"
+    text = text.replace(",", "\0").replace(".", words["decimal"]).replace("\0", words["thousands"])
+    text = f"{text} {scale}".strip()
+    return words[unit].format(n=text)
+
+
+def ordinal_suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 def case_variants(name: str) -> set[str]:
     """``Big data`` and ``big data``: a name at the start of a sentence or inside one."""
     variants = {name[:1].upper() + name[1:]}
@@ -194,6 +294,7 @@ def case_variants(name: str) -> set[str]:
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        extensions=["jinja2.ext.do"],
         finalize=markdown.escape,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -231,7 +332,9 @@ def render(site: Site) -> list[Page]:
 
     config_inputs = [site.config.path]
     for lang in site.config.languages:
-        add("home.md.j2", "index", lang, inputs=config_inputs)
+        home_story = next((p for p in site.pages if p.id == site.config.home_page), None)
+        home_inputs = config_inputs + ([home_story.path] if home_story else [])
+        add("home.md.j2", "index", lang, inputs=home_inputs, story=home_story)
         add("source_index.md.j2", f"{SECTIONS['source']}/index", lang, inputs=config_inputs)
         add(
             "glossary_index.md.j2",
@@ -259,4 +362,44 @@ def render(site: Site) -> list[Page]:
         for entry in site.entries:
             stem = f"{SECTIONS[entry.kind]}/{entry.id}"
             add(f"{entry.kind}.md.j2", stem, lang, entry=entry, inputs=[entry.path])
+        for story in site.pages:
+            if story.id != site.config.home_page:
+                template = {"questions": "article"}.get(story.layout, story.layout)
+                add(f"page_{template}.md.j2", story.id, lang, story=story, inputs=[story.path])
+            pages += drawings(site, story, lang)
     return pages
+
+
+def drawings(site: Site, story: StoryPage, lang: str) -> list[Page]:
+    """The SVG files of a story page: its charts, or the who-is-who diagram."""
+    out = []
+    for chart in story.charts:
+        by_id = {figure.id: figure for figure in story.figures}
+        bars = [
+            (by_id[i].label[lang], by_id[i].value, format_value(by_id[i].value, by_id[i].unit, lang))
+            for i in chart.figures
+        ]
+        svg = bar_chart(f"{chart.id}-{lang}", chart.title[lang], chart.description[lang], bars)
+        out.append(Page(f"{ASSETS}/{chart.id}-{lang}.svg", svg))
+    if story.layout == "network":
+        out.append(Page(f"{ASSETS}/network-{lang}.svg", network_drawing(site, lang)))
+    return out
+
+
+def network_drawing(site: Site, lang: str) -> str:
+    """Every node that has an edge, placed in a column by kind."""
+    words = ui(lang)
+    column_of = {kind: i for i, kinds in enumerate(NETWORK_COLUMNS) for kind in kinds}
+    keys = {key for a, _, b, _ in site.diagram for key in (a, b)}
+    nodes = []
+    for key in keys:
+        if key[0] == "source":
+            doc = site.document(key[1])
+            short = f"{doc.id.split('_')[0]} \u00b7 {doc.meta.publisher or words['types'][doc.meta.type]}"
+            nodes.append(Node(key, short, 0))
+        else:
+            entry = site.entry(key)
+            nodes.append(Node(key, entry.name[lang], column_of[entry.category or "term"]))
+    edges = [Edge(a, b, words["relations"][kind]) for a, kind, b, _ in site.diagram]
+    columns = [words["network_columns"][i] for i in range(len(NETWORK_COLUMNS))]
+    return network(f"network-{lang}", words["network_alt"], words["network_caption"], columns, nodes, edges)
