@@ -260,6 +260,15 @@ def check_event(page: StoryPage, event: Event, resolver: Resolver, problems: Pro
                 f"{event.date.iso()} was a {event.date.weekday()}, not a {event.weekday}",
                 "check the inferred date",
             )
+        elif event.between and event.candidate_years() != [event.date.year]:
+            years = ", ".join(map(str, event.candidate_years())) or "none"
+            problems.add(
+                page.path,
+                event.line,
+                f"from {event.between[0]} to {event.between[1]} the weekday fits these years: {years}; "
+                f"the calendar does not single out {event.date.year}",
+                "correct the date or the 'between' range",
+            )
         return
     cited = [resolver.resolve(ref) for text in event.text.text.values() for ref in refs_in(text)]
     for resolved in cited:
