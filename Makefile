@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_FILES    := $(shell find sources -type f 2>/dev/null)
 GENERATOR_FILES := $(shell find generator -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: all test check serve clean help lock
+.PHONY: all test check serve clean help lock translations new-source new-term new-actor
 
 all: $(STAMPS)/site ## Set up .venv, generate docs/ from sources/, build site/ (default)
 
@@ -35,6 +35,21 @@ test: $(STAMPS)/site ## Run the whole test suite (unit, end-to-end)
 check: $(BIN)/.installed ## Validate sources/ without building; lists missing or stale translations
 	$(PY) -m generator check
 
+translations: $(BIN)/.installed ## List missing and stale translations per file (UPDATE=1 adds TODO entries)
+	$(PY) -m generator translations $(if $(UPDATE),--update)
+
+new-source: $(BIN)/.installed ## Add an article: make new-source FILE=path/to/article.txt
+	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt"; exit 2; }
+	$(PY) -m generator new source "$(FILE)"
+
+new-term: $(BIN)/.installed ## Start a glossary term: make new-term ID=live-selling
+	@test -n "$(ID)" || { echo "usage: make new-term ID=<id>"; exit 2; }
+	$(PY) -m generator new term "$(ID)"
+
+new-actor: $(BIN)/.installed ## Start an actor profile: make new-actor ID=teten-masduki
+	@test -n "$(ID)" || { echo "usage: make new-actor ID=<id>"; exit 2; }
+	$(PY) -m generator new actor "$(ID)"
+
 serve: $(STAMPS)/docs ## Preview at http://127.0.0.1:8000/, regenerating when sources/ change
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
@@ -50,4 +65,4 @@ lock: $(BIN)/.installed ## Re-pin requirements.lock from pyproject.toml (needs t
 	rm -rf $(STAMPS)/lock-venv
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator {generate,check,paragraphs,clean}``."""
+"""Command line: ``python -m generator {generate,check,paragraphs,new,translations,clean}``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from generator import pipeline
+from generator import pipeline, scaffold
 from generator.models import Site
 from generator.problems import InputError, Problems
 from generator.write import write
@@ -54,12 +54,30 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check", help="validate sources/ without writing anything")
     para = commands.add_parser("paragraphs", help="print every paragraph with its citation key")
     para.add_argument("document", nargs="?", default="", help="only documents whose id starts so")
+    new = commands.add_parser("new", help="start a source, term or actor with TODO markers")
+    new.add_argument("kind", choices=["source", "term", "actor"])
+    new.add_argument("name", help="the article's text file (source) or the new id (term, actor)")
+    translations = commands.add_parser("translations", help="list missing and stale translations")
+    translations.add_argument("--update", action="store_true", help="add TODO entries for missing ones")
     clean = commands.add_parser("clean", help="remove the generated pages (hand-written files stay)")
     clean.add_argument("--out", type=Path, default=Path("docs"), help="output folder")
     args = parser.parse_args(argv)
 
     try:
-        if args.command == "clean":
+        if args.command == "new":
+            if args.kind == "source":
+                made = scaffold.new_source(args.sources, Path(args.name))
+            else:
+                made = [scaffold.new_entry(args.sources, args.kind, args.name)]
+            print("created: " + ", ".join(map(str, made)) + "\nfill in every TODO, then run: make check")
+        elif args.command == "translations":
+            if args.update:
+                for path in scaffold.update_translations(args.sources):
+                    print(f"added TODO entries to {path}")
+            site, problems = pipeline.build(args.sources, with_entries=False)
+            report(Problems(p for p in problems if "translation" in p.message))
+            print(translation_summary(site))
+        elif args.command == "clean":
             print(f"clean: {write([], args.out)}")
         elif args.command == "paragraphs":
             site, _ = pipeline.build(args.sources, with_entries=False)

@@ -67,7 +67,9 @@ class Reader:
         result = {}
         for lang in self.languages:
             item = value.get(lang)
-            if not isinstance(item, str) or not item.strip() or "TODO" in item:
+            if isinstance(item, str) and "TODO" in item:
+                self.error((key, lang), f"'{label}' in '{lang}' is still a TODO", f"write the '{lang}' text")
+            elif not isinstance(item, str) or not item.strip():
                 self.error((key, lang), f"'{label}' has no text in '{lang}'", f"write the '{lang}' text")
             else:
                 result[lang] = item.strip()
@@ -175,7 +177,13 @@ def load_translation(path: Path, problems: Problems, language: str) -> list[Tran
             reader.error(
                 (*where, "fingerprint"), "'fingerprint' must be 12 hex digits", "run: make translations"
             )
-        elif isinstance(text, str) and text.strip() and "TODO" not in text:
+        elif isinstance(text, str) and text.strip() == "TODO":
+            reader.error(
+                (*where, "text"),
+                f"paragraph {number} is still a TODO stub",
+                "translate it, or delete the entry to leave it missing",
+            )
+        elif isinstance(text, str) and text.strip():
             entries.append(TranslationEntry(number, mark, " ".join(text.split()), reader.doc.line(*where)))
     return entries
 

@@ -1,0 +1,156 @@
+"""Contributor tools: start a new source, term or actor as files with TODO markers, and add
+translation stubs. ``make check`` rejects every TODO until it is filled in."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import textwrap
+from pathlib import Path
+
+from generator.clean import clean
+from generator.load import ID_PATTERN, load_documents, load_site
+from generator.problems import InputError, Problems
+
+SOURCE_META = """\
+# Metadata of {id}.txt: only what the document itself establishes; null when it does not say.
+title:            # the headline as printed, or null (then give a label)
+  id: TODO
+  en: TODO
+label: null       # when title is null: a few words describing the document, in id and en
+publisher: null   # as printed in the document
+author: null      # as printed (a byline)
+date: null        # YYYY-MM-DD as printed
+type: TODO        # news or opinion
+language: id
+description:      # one or two neutral sentences
+  id: TODO
+  en: TODO
+"""
+
+TERM = """\
+# Glossary term. Every sentence ends with a citation [@<document>#p<paragraph>];
+# `python -m generator paragraphs` lists them. See CONTRIBUTING.md.
+name:
+  id: TODO
+  en: TODO
+aliases:          # other ways the sources write it
+  id: []
+  en: []
+definition:       # one sentence; also the tooltip wherever the term appears
+  id: TODO [@000#p1].
+  en: TODO [@000#p1].
+explanation:
+  - id: TODO [@000#p1].
+    en: TODO [@000#p1].
+quotes: []
+related:
+  terms: []
+  actors: []
+"""
+
+ACTOR = """\
+# Actor profile. Every sentence ends with a citation [@<document>#p<paragraph>];
+# `python -m generator paragraphs` lists them. See CONTRIBUTING.md.
+name:
+  id: TODO
+  en: TODO
+kind: TODO        # person, ministry, state, company, platform, media or report
+aliases:          # how the sources write the name
+  id: []
+  en: []
+summary:          # one sentence: who or what it is, as the sources give it
+  id: TODO [@000#p1].
+  en: TODO [@000#p1].
+role: []
+actions: []
+quotes: []
+related:
+  actors: []
+  terms: []
+relations: []
+"""
+
+
+class ScaffoldError(Exception):
+    """A request that cannot be carried out; the message says why."""
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")[:80]
+
+
+def create(path: Path, text: str) -> Path:
+    if path.exists():
+        raise ScaffoldError(f"{path} already exists -- edit it, or choose another id")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def new_entry(sources: Path, kind: str, entry_id: str) -> Path:
+    """``sources/glossary/<id>.yml`` or ``sources/actors/<id>.yml`` with TODO stubs."""
+    if not ID_PATTERN.match(entry_id):
+        raise ScaffoldError(f"'{entry_id}' is not a usable id -- use a-z, 0-9, '-' and '_'")
+    folder = "glossary" if kind == "term" else "actors"
+    return create(sources / folder / f"{entry_id}.yml", TERM if kind == "term" else ACTOR)
+
+
+def new_source(sources: Path, file: Path) -> list[Path]:
+    """Copy ``file`` in byte for byte, record its checksum, stub its metadata and translations."""
+    if not file.is_file():
+        raise ScaffoldError(f"{file} is not a file -- give the path of the article's text file")
+    doc_id = slug(file.stem)
+    if not ID_PATTERN.match(doc_id):
+        raise ScaffoldError(f"cannot make an id from '{file.name}' -- rename the file")
+    target = sources / f"{doc_id}.txt"
+    if target.exists():
+        raise ScaffoldError(f"{target} already exists -- rename the new file")
+    meta = create(sources / f"{doc_id}.yml", SOURCE_META.format(id=doc_id))
+    shutil.copyfile(file, target)
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    with (sources / "SHA256SUMS").open("a", encoding="utf-8") as sums:
+        sums.write(f"{digest}  {target.name}\n")
+    return [target, meta, *update_translations(sources, only=doc_id)]
+
+
+def update_translations(sources: Path, only: str | None = None) -> list[Path]:
+    """Append a TODO entry for each paragraph that has no translation yet."""
+    problems = Problems()
+    site = load_site(sources / "site.yml", problems)
+    if site is None:
+        raise InputError(problems)
+    changed = []
+    for raw in load_documents(sources, site, Problems()):
+        if only and raw.id != only:
+            continue
+        doc = clean(raw)
+        for lang in site.languages:
+            if lang == raw.meta.language:
+                continue
+            done = {entry.fingerprint for entry in raw.translations.get(lang, [])}
+            numbers = {entry.paragraph for entry in raw.translations.get(lang, [])}
+            todo = [p for p in doc.paragraphs if p.fingerprint not in done and p.number not in numbers]
+            if todo:
+                changed.append(append_stubs(sources / f"{raw.id}.{lang}.yml", raw.id, lang, todo))
+    return changed
+
+
+def append_stubs(path: Path, doc_id: str, lang: str, paragraphs) -> Path:
+    text = (
+        path.read_text(encoding="utf-8")
+        if path.exists()
+        else (
+            f"# Translation of sources/{doc_id}.txt into '{lang}', one entry per paragraph.\n"
+            "# 'fingerprint' identifies the paragraph translated: when it changes, `make check` says so.\n"
+            f"language: {lang}\nparagraphs:\n"
+        )
+    )
+    for para in paragraphs:
+        original = textwrap.wrap(para.text, 94)
+        text += f"  - paragraph: {para.number}\n    fingerprint: {para.fingerprint}\n"
+        text += "".join(f"    # original: {line}\n" for line in original)
+        text += "    text: >-\n      TODO\n"
+    path.write_text(text, encoding="utf-8")
+    return path
