@@ -63,16 +63,18 @@ MAX_BOILERPLATE_LENGTH = 400
 
 
 def decode(data: bytes) -> tuple[str, list[Removal]]:
-    """Bytes to text: UTF-8 (a byte-order mark is dropped), else Windows-1252."""
+    """Bytes to text: UTF-8 (a byte-order mark is dropped), else Windows-1252, else Latin-1."""
     removals = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
         removals.append(Removal("byte-order-mark", 1))
-    try:
-        return data.decode("utf-8"), removals
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        return text, [*removals, Removal("decoded-cp1252", 1)]
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, removals + ([Removal(f"decoded-{encoding}", 1)] if encoding != "utf-8" else [])
+    raise AssertionError("latin-1 decodes any bytes")
 
 
 def repair_text(text: str) -> tuple[str, list[Removal]]:

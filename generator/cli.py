@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -96,4 +97,19 @@ def main(argv: list[str] | None = None) -> int:
         count = len(exc.problems.errors)
         print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
         return 1
+    except OSError as exc:
+        print(
+            f"{exc.filename or ''}: {exc.strerror or exc} -- check the path and its permissions",
+            file=sys.stderr,
+        )
+        return 1
+    except Exception as exc:
+        if os.environ.get("GENERATOR_DEBUG"):
+            raise
+        print(
+            f"internal error: {type(exc).__name__}: {exc} -- this is a bug in the generator, not in "
+            "your files; rerun with GENERATOR_DEBUG=1 for details and report it",
+            file=sys.stderr,
+        )
+        return 3
     return 0

@@ -188,6 +188,21 @@ def load_translation(path: Path, problems: Problems, language: str) -> list[Tran
     return entries
 
 
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes, or many control characters other than tab and line breaks."""
+    sample = data[:65536]
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13))
+    return b"\x00" in sample or controls > len(sample) // 100
+
+
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[RawDocument]:
     """Every ``*.txt`` in ``folder`` with its metadata and translations."""
     documents = []
@@ -213,6 +228,24 @@ def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[R
         except OSError as exc:
             problems.add(path, 1, f"cannot read file ({exc})", "check its permissions")
             continue
+        if looks_binary(data):
+            problems.add(
+                path,
+                1,
+                "this is not a text file (it holds NUL or other control bytes)",
+                "save the article as plain text, UTF-8 encoded",
+            )
+            continue
+        if not data.strip():
+            problems.add(path, 1, "the file is empty", "paste the article's text into it")
+            continue
+        if not is_utf8(data):
+            problems.warn(
+                path,
+                1,
+                "the file is not UTF-8; it was read as Windows-1252 (or Latin-1)",
+                "save it as UTF-8 (the build cleans it either way)",
+            )
         if meta is None:
             continue
         doc = RawDocument(doc_id, path, meta_path, data, meta)

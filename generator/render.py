@@ -320,26 +320,36 @@ def render(site: Site) -> list[Page]:
     default = site.config.default_language
     pages = []
 
-    def add(template: str, stem: str, lang: str, **values) -> None:
+    def add(template: str, stem: str, lang: str, edit: Path, **values) -> None:
+        """Render one page; ``edit`` is the file (or folder) in sources/ to edit it in."""
         path = page_file(stem, lang, default)
         page = PageContext(site, resolver, lang, path)
         body = env.get_template(template).render(
-            site=site, config=site.config, lang=lang, ui=page.ui, page=page, **values
+            site=site,
+            config=site.config,
+            lang=lang,
+            ui=page.ui,
+            page=page,
+            edit_path=project_path(edit),
+            **values,
         )
         own = values["entry"].key if "entry" in values else None
         extras = [page.footnotes(), page.abbreviations(own)]
         pages.append(Page(path, body.rstrip("\n") + "\n\n" + "\n".join(e for e in extras if e)))
 
+    sources = site.config.path.parent
     config_inputs = [site.config.path]
+    home_story = next((p for p in site.pages if p.id == site.config.home_page), None)
     for lang in site.config.languages:
-        home_story = next((p for p in site.pages if p.id == site.config.home_page), None)
+        home_edit = home_story.path if home_story else site.config.path
         home_inputs = config_inputs + ([home_story.path] if home_story else [])
-        add("home.md.j2", "index", lang, inputs=home_inputs, story=home_story)
-        add("source_index.md.j2", f"{SECTIONS['source']}/index", lang, inputs=config_inputs)
+        add("home.md.j2", "index", lang, home_edit, inputs=home_inputs, story=home_story)
+        add("source_index.md.j2", f"{SECTIONS['source']}/index", lang, sources, inputs=config_inputs)
         add(
             "glossary_index.md.j2",
             f"{SECTIONS['term']}/index",
             lang,
+            sources / "glossary",
             inputs=config_inputs,
             groups=alphabetical(site.entries, lang),
         )
@@ -347,6 +357,7 @@ def render(site: Site) -> list[Page]:
             "actor_index.md.j2",
             f"{SECTIONS['actor']}/index",
             lang,
+            sources / "actors",
             inputs=config_inputs,
             groups=by_kind(site.entries, lang),
         )
@@ -355,17 +366,18 @@ def render(site: Site) -> list[Page]:
                 "source.md.j2",
                 f"{SECTIONS['source']}/{doc.id}",
                 lang,
+                doc.raw.translation_paths.get(lang, doc.raw.meta_path),
                 doc=doc,
                 inputs=[doc.raw.path, doc.raw.meta_path, *doc.raw.translation_paths.values()],
                 statuses=site.translations.get((doc.id, lang)),
             )
         for entry in site.entries:
             stem = f"{SECTIONS[entry.kind]}/{entry.id}"
-            add(f"{entry.kind}.md.j2", stem, lang, entry=entry, inputs=[entry.path])
+            add(f"{entry.kind}.md.j2", stem, lang, entry.path, entry=entry, inputs=[entry.path])
         for story in site.pages:
             if story.id != site.config.home_page:
                 template = {"questions": "article"}.get(story.layout, story.layout)
-                add(f"page_{template}.md.j2", story.id, lang, story=story, inputs=[story.path])
+                add(f"page_{template}.md.j2", story.id, lang, story.path, story=story, inputs=[story.path])
             pages += drawings(site, story, lang)
     return pages
 

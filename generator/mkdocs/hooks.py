@@ -1,8 +1,13 @@
-"""MkDocs hooks: regenerate ``docs/`` while serving; make glossary tooltips keyboard-friendly."""
+"""MkDocs hooks: regenerate ``docs/`` while serving; point "edit this page" at the file in
+``sources/`` a page was made from; make glossary tooltips keyboard-friendly."""
 
 from __future__ import annotations
 
 import logging
+import os
+import re
+import subprocess
+from functools import cache
 from pathlib import Path
 
 from generator import pipeline
@@ -15,6 +20,34 @@ _serving = False
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+
+
+@cache
+def repository_url(root: Path) -> str | None:
+    """``REPO_URL``, else the ``origin`` remote when it is a web-hosted repository."""
+    if os.environ.get("REPO_URL"):
+        return os.environ["REPO_URL"].rstrip("/")
+    try:
+        remote = subprocess.run(
+            ["git", "remote", "get-url", "origin"], cwd=root, capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:
+        return None
+    match = re.match(r"^(?:https://|git@)([\w.-]+)[/:]([\w.-]+/[\w.-]+?)(?:\.git)?$", remote)
+    return f"https://{match[1]}/{match[2]}" if match else None
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Edit links lead to the source file named in the page's ``edit_path``, never to docs/."""
+    target = page.meta.get("edit_path")
+    repo = repository_url(Path(config.config_file_path).parent)
+    if target and repo:
+        branch = os.environ.get("EDIT_BRANCH", "main")
+        action = "edit" if Path(target).suffix else "tree"
+        page.edit_url = f"{repo}/{action}/{branch}/{target}"
+    else:
+        page.edit_url = None
+    return markdown
 
 
 def on_pre_build(config) -> None:
