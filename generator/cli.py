@@ -14,9 +14,20 @@ from generator.problems import InputError, Problems
 from generator.write import write
 
 
-def report(problems: Problems) -> None:
-    for problem in problems.errors + problems.warnings:
+def report(problems: Problems, limit: int = 10) -> None:
+    """Print errors, then warnings; a file's warnings beyond ``limit`` are counted, not listed."""
+    for problem in problems.errors:
         print(problem, file=sys.stderr)
+    shown: Counter = Counter()
+    for problem in problems.warnings:
+        shown[problem.file] += 1
+        if shown[problem.file] <= limit:
+            print(problem, file=sys.stderr)
+    for file, count in shown.items():
+        if count > limit:
+            print(
+                f"{file}: {count - limit} more warnings (make translations lists them all)", file=sys.stderr
+            )
 
 
 def translation_summary(site: Site) -> str:
@@ -76,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
                 for path in scaffold.update_translations(args.sources):
                     print(f"added TODO entries to {path}")
             site, problems = pipeline.build(args.sources, with_entries=False)
-            report(Problems(p for p in problems if "translation" in p.message))
+            report(Problems(p for p in problems if "translation" in p.message), limit=sys.maxsize)
             print(translation_summary(site))
         elif args.command == "clean":
             print(f"clean: {write([], args.out)}")

@@ -10,13 +10,17 @@ PARTIAL = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PartialDate:
-    """``2021-04-17``, ``2023-10`` or ``2016``; sorts by what it knows."""
+    """``2021-04-17``, ``2023-10`` or ``2016``."""
 
     year: int
     month: int = 0
     day: int = 0
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Chronological order; an unknown month or day sorts after the known ones ("late")."""
+        return (self.year, self.month or 13, self.day or 32)
 
     @property
     def precision(self) -> str:

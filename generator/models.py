@@ -258,6 +258,10 @@ class Event:
     """Years to search for the weekday: the calendar check runs over this range."""
     line: int
 
+    @property
+    def sort_key(self) -> tuple[int, int, int]:
+        return self.date.sort_key()
+
     def candidate_years(self) -> list[int]:
         """Years in ``between`` in which this day and month fell on ``weekday``."""
         if not (self.weekday and self.between and self.date.day):
@@ -342,8 +346,12 @@ class Site:
 
     def mentioned_in(self, key: tuple[str, str]) -> list[tuple[Document, list[int]]]:
         """The paragraphs naming the entry ``key``, grouped by document."""
-        found: dict[str, list[int]] = {}
-        for mention in self.mentions:
-            if mention.entry == key and mention.paragraph not in found.setdefault(mention.document, []):
-                found[mention.document].append(mention.paragraph)
+        if not hasattr(self, "_mention_index"):
+            index: dict[tuple, dict[str, list[int]]] = {}
+            for mention in self.mentions:
+                numbers = index.setdefault(mention.entry, {}).setdefault(mention.document, [])
+                if not numbers or numbers[-1] != mention.paragraph:
+                    numbers.append(mention.paragraph)
+            self._mention_index = index
+        found = self._mention_index.get(key, {})
         return [(doc, found[doc.id]) for doc in self.documents if found.get(doc.id)]

@@ -24,6 +24,12 @@ class Problem:
 class Problems(list):
     """A list of :class:`Problem` with helpers for adding and splitting them."""
 
+    def __init__(self, problems=()):
+        super().__init__()
+        self._seen: set[Problem] = set()
+        for problem in problems:
+            self._append(problem)
+
     def add(self, file: Path | str, line: int, message: str, hint: str = "") -> None:
         self._append(Problem(display_path(file), line, message, hint))
 
@@ -31,16 +37,18 @@ class Problems(list):
         self._append(Problem(display_path(file), line, message, hint, warning=True))
 
     def _append(self, problem: Problem) -> None:
-        if problem not in self:  # the same slip in both languages is reported once
+        if problem not in self._seen:  # the same slip in both languages is reported once
+            self._seen.add(problem)
             self.append(problem)
 
     @property
     def errors(self) -> list[Problem]:
-        return sorted(p for p in self if not p.warning)
+        """By file and line; problems on one line keep the order they were found in."""
+        return sorted((p for p in self if not p.warning), key=lambda p: (p.file, p.line))
 
     @property
     def warnings(self) -> list[Problem]:
-        return sorted(p for p in self if p.warning)
+        return sorted((p for p in self if p.warning), key=lambda p: (p.file, p.line))
 
 
 class InputError(Exception):

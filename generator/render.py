@@ -67,13 +67,17 @@ class PageContext:
         self.ui = ui(lang)
         self.notes: dict[str, Markup] = {}
         self.linked: set[tuple[str, str]] = set()
+        self.links: dict[tuple[str, str], str] = {}
+        self.anchors: set[str] = set()
 
     # Links -------------------------------------------------------------------------------
     def url(self, kind: str, item: str = "index", anchor: str = "") -> str:
         """Relative link from this page to a page of ``kind`` in the same language."""
-        stem = {"home": "index", "page": item}.get(kind, f"{SECTIONS.get(kind)}/{item}")
-        target = page_file(stem, self.lang, self.site.config.default_language)
-        link = Path(os.path.relpath(target, Path(self.path).parent)).as_posix()
+        link = self.links.get((kind, item))
+        if link is None:
+            stem = {"home": "index", "page": item}.get(kind, f"{SECTIONS.get(kind)}/{item}")
+            target = page_file(stem, self.lang, self.site.config.default_language)
+            link = self.links[kind, item] = os.path.relpath(target, os.path.dirname(self.path) or ".")
         return f"{link}#{anchor}" if anchor else link
 
     def entry_link(self, key: tuple[str, str], label: str | None = None) -> Markup:
@@ -159,6 +163,15 @@ class PageContext:
     def precision(self, event: Event) -> str:
         """How the date is known: printed in the source, or worked out."""
         return self.ui["date_inferred" if event.reasoning else "date_stated"][event.date.precision]
+
+    def anchor(self, wanted: str) -> str:
+        """``wanted``, or ``wanted-2``, ``-3``... if the page already uses it."""
+        name, n = wanted, 1
+        while name in self.anchors:
+            n += 1
+            name = f"{wanted}-{n}"
+        self.anchors.add(name)
+        return name
 
     def calendar(self, event: Event) -> str:
         """The calendar check behind an inferred date, worked out here rather than asserted."""
@@ -404,7 +417,7 @@ def network_drawing(site: Site, lang: str) -> str:
     column_of = {kind: i for i, kinds in enumerate(NETWORK_COLUMNS) for kind in kinds}
     keys = {key for a, _, b, _ in site.diagram for key in (a, b)}
     nodes = []
-    for key in keys:
+    for key in sorted(keys):
         if key[0] == "source":
             doc = site.document(key[1])
             short = f"{doc.id.split('_')[0]} \u00b7 {doc.meta.publisher or words['types'][doc.meta.type]}"

@@ -8,6 +8,8 @@ the site still builds and marks those paragraphs as awaiting translation.
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
+from pathlib import Path
 
 from generator import inline
 from generator.dates import parse_partial
@@ -117,6 +119,20 @@ def quote_found(quote: str, paragraph: str) -> bool:
     return True
 
 
+@cache
+def _lines(path: Path, mtime: int) -> tuple[str, ...]:
+    """A file's lines, cached until the file changes (``mkdocs serve`` re-checks edited files)."""
+    return tuple(path.read_text(encoding="utf-8-sig").splitlines())
+
+
+def line_of(path: Path, start: int, needle: str) -> int:
+    """The first line from ``start`` on that contains ``needle`` (a folded text spans lines)."""
+    for number, text in enumerate(_lines(path, path.stat().st_mtime_ns)[start - 1 :], start):
+        if needle in text:
+            return number
+    return start
+
+
 def check_statement(path, statement, resolver: Resolver, keys: set, problems: Problems, cited=True) -> None:
     """Every sentence cited (when ``cited``), every citation and link resolving."""
     for lang, text in statement.text.items():
@@ -136,14 +152,14 @@ def check_statement(path, statement, resolver: Resolver, keys: set, problems: Pr
                     if isinstance(resolved, str):
                         problems.add(
                             path,
-                            line,
+                            line_of(path, line, ref),
                             f"citation [@{ref}]: {resolved}",
                             "cite an existing document and paragraph (see its source page)",
                         )
             elif isinstance(token, inline.Link) and (token.kind, token.target) not in keys:
                 problems.add(
                     path,
-                    line,
+                    line_of(path, line, f"{token.kind}:{token.target}"),
                     f"link to unknown {token.kind} '{token.target}'",
                     f"use the file name of an entry in sources/{FOLDER[token.kind]}/",
                 )
@@ -271,6 +287,8 @@ def check_event(page: StoryPage, event: Event, resolver: Resolver, problems: Pro
             )
         return
     cited = [resolver.resolve(ref) for text in event.text.text.values() for ref in refs_in(text)]
+    if None in cited:
+        return  # a cited document has problems of its own, already reported
     for resolved in cited:
         if not isinstance(resolved, tuple):
             continue

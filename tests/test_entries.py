@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -52,6 +53,7 @@ def mini(tmp_path: Path) -> Path:
     (root / "glossary").mkdir(parents=True)
     (root / "actors").mkdir()
     shutil.copy(SOURCES / "site.yml", root)
+    (root / "site.yml").write_text(re.sub(r"\nhome_page:.*", "", (root / "site.yml").read_text()))
     for suffix in (".txt", ".yml", ".en.yml"):
         shutil.copy(SOURCES / f"{DOC}{suffix}", root)
     (root / "glossary/satgas.yml").write_text(TERM)

@@ -85,9 +85,10 @@ def test_partial_dates_keep_their_precision():
         "17 April 2021"
     )
     assert parse_partial("2023-02-30") is None and parse_partial("13/11") is None
-    assert sorted([PartialDate(2023, 11, 13), PartialDate(2023), PartialDate(2023, 10)])[0] == PartialDate(
-        2023
+    order = sorted(
+        [PartialDate(2023), PartialDate(2023, 11, 13), PartialDate(2023, 11)], key=PartialDate.sort_key
     )
+    assert order == [PartialDate(2023, 11, 13), PartialDate(2023, 11), PartialDate(2023)]  # unknown = late
 
 
 def test_valid_story_builds(story):
