@@ -226,7 +226,7 @@ class PageContext:
             elif isinstance(token, inline.Link):
                 out.append(self.entry_link((token.kind, token.target), token.label))
             else:
-                out.append("".join(self.cite(ref) for ref in token.refs))
+                out.append('<sup class="fn-sep">,</sup>'.join(self.cite(ref) for ref in token.refs))
         return Markup("".join(out).replace(" [^", "[^"))
 
     def linkify(self, text: str) -> Markup:
