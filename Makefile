@@ -9,10 +9,13 @@ PY     := $(BIN)/python
 STAMPS := .build
 export NO_MKDOCS_2_WARNING := 1
 
-SOURCE_FILES    := $(shell find sources -type f 2>/dev/null)
-GENERATOR_FILES := $(shell find generator -type f -not -path '*/__pycache__/*' 2>/dev/null)
+# One line that changes whenever a file in sources/ or generator/ is added, removed or edited
+# (file names may contain spaces, which make's own prerequisite lists cannot hold).
+state = $(shell find $(1) -type f -not -path '*/__pycache__/*' -printf '%p %s %T@\n' 2>/dev/null | sort | cksum)
+INPUTS := $(call state,sources generator)
+THEME  := $(call state,mkdocs.yml generator/mkdocs)
 
-.PHONY: all test check serve clean help lock translations new-source new-term new-actor
+.PHONY: all test check serve clean help lock FORCE translations new-source new-term new-actor
 
 all: $(STAMPS)/site ## Set up .venv, generate docs/ from sources/, build site/ (default)
 
@@ -21,11 +24,23 @@ $(BIN)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
-$(STAMPS)/docs: $(BIN)/.installed $(SOURCE_FILES) $(GENERATOR_FILES)
-	$(PY) -m generator generate
-	@mkdir -p $(STAMPS) && touch $@
+# Stamps that change only when what they describe changes, so `make` skips work it need not do.
+$(STAMPS)/inputs: FORCE
+	@mkdir -p $(STAMPS)
+	@echo '$(INPUTS)' | cmp -s - $@ || echo '$(INPUTS)' > $@
 
-$(STAMPS)/site: $(STAMPS)/docs mkdocs.yml
+$(STAMPS)/theme: FORCE
+	@mkdir -p $(STAMPS)
+	@echo '$(THEME)' | cmp -s - $@ || echo '$(THEME)' > $@
+
+# The generator touches $(STAMPS)/pages only when it wrote or removed a page.
+$(STAMPS)/docs: $(BIN)/.installed $(STAMPS)/inputs
+	$(PY) -m generator generate --stamp $(STAMPS)/pages
+	@touch $@
+
+$(STAMPS)/pages: $(STAMPS)/docs ;
+
+$(STAMPS)/site: $(STAMPS)/pages $(STAMPS)/theme
 	$(PY) -m generator.mkdocs.build
 	@touch $@
 

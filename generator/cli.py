@@ -63,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     gen = commands.add_parser("generate", help="write the Markdown pages for MkDocs")
     gen.add_argument("--out", type=Path, default=Path("docs"), help="output folder")
+    gen.add_argument("--stamp", type=Path, help="touch this file when any page was written or removed")
     commands.add_parser("check", help="validate sources/ without writing anything")
     para = commands.add_parser("paragraphs", help="print every paragraph with its citation key")
     para.add_argument("document", nargs="?", default="", help="only documents whose id starts so")
@@ -98,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
             result, problems = pipeline.generate(args.sources, args.out)
             report(problems)
             print(f"generate: {result}")
+            if args.stamp and (result.changed or not args.stamp.exists()):
+                args.stamp.parent.mkdir(parents=True, exist_ok=True)
+                args.stamp.touch()
         else:
             site, problems = pipeline.build(args.sources)
             report(problems)

@@ -36,8 +36,13 @@ def document(site, doc_id: str):
     return next(doc for doc in site.documents if doc.id == doc_id)
 
 
+TEST_REPO = "https://github.com/example/explainer"
+"""The repository the copy's edit links point to (a build needs REPO_URL or a web remote)."""
+
+
 def make(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["make", *args], cwd=project, capture_output=True, text=True, check=False)
+    env = {**os.environ, "REPO_URL": TEST_REPO}
+    return subprocess.run(["make", *args], cwd=project, capture_output=True, text=True, check=False, env=env)
 
 
 @pytest.fixture(scope="session")

@@ -116,8 +116,13 @@ def test_generated_files_name_their_sources(project):
 def test_second_make_does_nothing(project):
     result = make(project)
     assert result.returncode == 0
-    assert "Nothing to be done" in result.stdout
-    assert "generate" not in result.stdout and "mkdocs" not in result.stdout
+    assert "generate" not in result.stdout and "mkdocs" not in result.stdout and "site:" not in result.stdout
+
+
+def test_make_skips_mkdocs_when_no_page_changed(project):
+    (project / "sources/site.yml").touch()
+    result = make(project)
+    assert "generate: 0 written" in result.stdout and "mkdocs" not in result.stdout
 
 
 def test_editing_a_source_regenerates_and_rebuilds(project):
@@ -125,7 +130,7 @@ def test_editing_a_source_regenerates_and_rebuilds(project):
     meta.write_text(meta.read_text().replace("Tulisan opini:", "Tulisan opini (ringkas):"))
     result = make(project)
     assert result.returncode == 0, result.stderr
-    assert "generate: 1 written" in result.stdout and "site: built" in result.stdout
+    assert "generate: 1 written" in result.stdout and "site: built" in result.stdout, result.stdout
     assert "Tulisan opini (ringkas):" in page(project / "site", "id", "sumber/000_f46436b26b41dcd8")
 
 

@@ -24,15 +24,27 @@ def prune(site: Path) -> None:
             path.unlink()
 
 
+def important(log: str) -> str:
+    """MkDocs' output without its INFO lines (and the lists that continue them)."""
+    kept, keep = [], True
+    for line in log.splitlines(keepends=True):
+        if not line.startswith((" ", "\t")):
+            keep = not line.startswith("INFO")
+        if keep:
+            kept.append(line)
+    return "".join(kept)
+
+
 def build(site: Path = SITE, config: str = "mkdocs.yml") -> int:
     """Run ``mkdocs build --strict`` into a new folder, then swap it in place of ``site``."""
     new, old = site.with_name(f".{site.name}.new"), site.with_name(f".{site.name}.old")
     for leftover in (new, old):
         shutil.rmtree(leftover, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config]
-    command += ["-d", str(new.resolve())]
-    result = subprocess.run(command, env=env, check=False)
+    # Not --quiet: it hides warnings from the count that --strict fails on.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(new.resolve())]
+    result = subprocess.run(command, env=env, check=False, capture_output=True, text=True)
+    print(important(result.stderr + result.stdout), end="", file=sys.stderr)
     if result.returncode != 0:
         shutil.rmtree(new, ignore_errors=True)
         print(f"mkdocs build failed; the previous {site}/ is unchanged.", file=sys.stderr)
