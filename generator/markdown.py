@@ -37,5 +37,7 @@ def link(text: object, url: str) -> Markup:
 
 
 def yaml_string(value: object) -> Markup:
-    """A value for YAML front matter (JSON strings are valid YAML)."""
-    return Markup(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+    """A value for YAML front matter (JSON strings are valid YAML), HTML-escaped: the theme
+    prints titles and descriptions into the page as they are."""
+    text = html.escape(" ".join(str(value).split()), quote=False).replace('"', "&quot;")
+    return Markup(json.dumps(text, ensure_ascii=False))

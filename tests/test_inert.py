@@ -1,0 +1,149 @@
+"""Text from sources can never become markup or code: every trick below shows as plain text."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SOURCES
+
+HOSTILE = """\
+<script>alert("skrip")</script> Paragraf pertama dengan <b>tebal</b>.
+
+<img src=x onerror=alert(1)> gambar, [klik](javascript:alert(2)), <a href="javascript:alert(3)">a</a>.
+
+Templat {{ config.site_name }} dan {% include "x" %} dan ${HOME}.
+
+--8<-- "/etc/passwd"
+
+;--8<-- "/etc/hostname"
+
+*[Paragraf]: singkatan palsu
+
+[^1]: catatan kaki palsu dan rujukan[^1]
+
+Teks dengan atribut { #jahat .kelas onclick="alert(4)" }
+
+!!! danger "Peringatan palsu"
+
+    isi peringatan
+
+<!-- komentar --> dan &lt;script&gt; yang sudah di-escape.
+"""
+
+META = """\
+title:
+  id: <script>alert("judul")</script> Judul
+  en: <img src=x onerror=alert(5)> Title
+label: null
+publisher: <b onmouseover=alert(6)>Penerbit</b>
+author: "{{ 7*7 }}"
+date: null
+type: news
+language: id
+description:
+  id: "[x](javascript:alert(8)) deskripsi"
+  en: "*[Title]: abbr palsu"
+"""
+
+TERM = """\
+name: {id: Istilah jahat, en: Evil term}
+aliases: {id: [Paragraf pertama], en: []}
+definition:
+  id: "<script>alert(9)</script> definisi <img src=x onerror=alert(10)> [@900#p1]."
+  en: "{{ secret }} definition [x](javascript:alert(11)) [@900#p1]."
+explanation:
+  - id: "--8<-- \\"/etc/passwd\\" [@900#p2]."
+    en: "!!! note [@900#p2]."
+"""
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("hostile")
+    sources = project / "sources"
+    (sources / "glossary").mkdir(parents=True)
+    (sources / "site.yml").write_text(
+        "\n".join(line for line in (SOURCES / "site.yml").read_text().splitlines() if "home_page" not in line)
+    )
+    (sources / "900_jahat.txt").write_text(HOSTILE)
+    (sources / "900_jahat.yml").write_text(META)
+    (sources / "glossary/jahat.yml").write_text(TERM)
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0] + "\n")
+    (project / "generator").symlink_to(ROOT / "generator")
+    for command in (["-m", "generator", "generate"], ["-m", "generator.mkdocs.build"]):
+        result = subprocess.run([sys.executable, *command], cwd=project, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+PAGES = ["sumber/900_jahat", "en/sumber/900_jahat", "glosarium/jahat", "en/glosarium/jahat", "", "en"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_live_markup_from_sources(hostile_site, path):
+    html = (hostile_site / path / "index.html").read_text()
+    parser = Tags()
+    parser.feed(html)
+    for tag, attrs in parser.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        assert not attrs.get("href", "").lower().startswith("javascript"), (tag, attrs)
+        assert tag not in ("img",) or attrs.get("src") != "x"
+        assert attrs.get("id") != "jahat"
+        assert "danger" not in attrs.get("class", "") and "admonition" not in attrs.get("class", "")
+        if tag == "script":
+            assert attrs.get("src") or "alert" not in html.split("<script", 1)[1][:200]
+    assert "alert(" not in "".join(
+        html[m.end() : html.find("</script>", m.end())]
+        for m in re.finditer(r"<script(?![^>]*src)[^>]*>", html)
+    )
+    assert "<b>" not in html and "<b " not in html
+    assert 'title="singkatan palsu"' not in html and 'title="abbr palsu"' not in html
+    assert 'id="fn:1"' not in html
+
+
+def test_source_text_shows_as_plain_text(hostile_site):
+    parser = Tags()
+    parser.feed((hostile_site / "sumber/900_jahat/index.html").read_text())
+    text = " ".join("".join(parser.text).split())
+    for visible in [
+        '<script>alert("skrip")</script>',
+        "<img src=x onerror=alert(1)>",
+        "[klik](javascript:alert(2))",
+        "{{ config.site_name }}",
+        '{% include "x" %}',
+        '--8<-- "/etc/passwd"',
+        "*[Paragraf]: singkatan palsu",
+        "[^1]: catatan kaki palsu",
+        '{ #jahat .kelas onclick="alert(4)" }',
+        '!!! danger "Peringatan palsu"',
+    ]:
+        assert visible in text, visible
+
+
+def test_no_content_from_the_building_machine(hostile_site):
+    machine = [Path("/etc/passwd").read_text().splitlines()[0]]
+    if Path("/etc/hostname").exists():
+        machine.append(Path("/etc/hostname").read_text().strip())
+    for page in hostile_site.rglob("*.html"):
+        html = page.read_text()
+        for line in machine:
+            assert not line or line not in html.replace('"/etc/hostname"', ""), (page, line)
