@@ -246,13 +246,12 @@ def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[R
                 "the file is not UTF-8; it was read as Windows-1252 (or Latin-1)",
                 "save it as UTF-8 (the build cleans it either way)",
             )
-        if meta is None:
-            continue
-        doc = RawDocument(doc_id, path, meta_path, data, meta)
-        for lang in site.languages:
-            tpath = folder / f"{doc_id}.{lang}.yml"
-            if lang != meta.language and tpath.exists():
-                doc.translations[lang] = load_translation(tpath, problems, lang)
-                doc.translation_paths[lang] = tpath
-        documents.append(doc)
+        translations = {
+            lang: folder / f"{doc_id}.{lang}.yml"
+            for lang in site.languages
+            if (folder / f"{doc_id}.{lang}.yml").exists() and lang != getattr(meta, "language", None)
+        }
+        entries = {lang: load_translation(tpath, problems, lang) for lang, tpath in translations.items()}
+        if meta is not None:
+            documents.append(RawDocument(doc_id, path, meta_path, data, meta, entries, translations))
     return documents

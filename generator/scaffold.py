@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.clean import clean
 from generator.load import ID_PATTERN, load_documents, load_site
+from generator.models import DocumentMeta, RawDocument
 from generator.problems import InputError, Problems
 
 SOURCE_META = """\
@@ -112,10 +113,21 @@ def new_source(sources: Path, file: Path) -> list[Path]:
     digest = hashlib.sha256(target.read_bytes()).hexdigest()
     with (sources / "SHA256SUMS").open("a", encoding="utf-8") as sums:
         sums.write(f"{digest}  {target.name}\n")
-    return [target, meta, *update_translations(sources, only=doc_id)]
+    site = load_site(sources / "site.yml", Problems())
+    if site is None:
+        return [target, meta]
+    # The metadata is still TODO: clean with placeholder data (no title, the default language).
+    placeholder = DocumentMeta(None, None, None, None, None, "news", site.default_language, {})
+    doc = clean(RawDocument(doc_id, target, meta, target.read_bytes(), placeholder))
+    stubs = [
+        append_stubs(sources / f"{doc_id}.{lang}.yml", doc_id, lang, doc.paragraphs)
+        for lang in site.languages
+        if lang != site.default_language
+    ]
+    return [target, meta, *stubs]
 
 
-def update_translations(sources: Path, only: str | None = None) -> list[Path]:
+def update_translations(sources: Path) -> list[Path]:
     """Append a TODO entry for each paragraph that has no translation yet."""
     problems = Problems()
     site = load_site(sources / "site.yml", problems)
@@ -123,8 +135,6 @@ def update_translations(sources: Path, only: str | None = None) -> list[Path]:
         raise InputError(problems)
     changed = []
     for raw in load_documents(sources, site, Problems()):
-        if only and raw.id != only:
-            continue
         doc = clean(raw)
         for lang in site.languages:
             if lang == raw.meta.language:

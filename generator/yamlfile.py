@@ -33,12 +33,16 @@ class YamlError(ValueError):
 
 def parse_yaml(text: str) -> YamlDoc:
     """Parse ``text``; raise :class:`YamlError` on bad syntax or a repeated key."""
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
         doc = YamlDoc(None)
         doc.data = _convert(loader, node, (), doc.lines) if node is not None else None
         return doc
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlError(line, f"character U+{exc.character:04X} is not allowed in YAML") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -46,7 +50,8 @@ def parse_yaml(text: str) -> YamlDoc:
     except yaml.YAMLError as exc:
         raise YamlError(1, str(exc)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _convert(loader: yaml.SafeLoader, node: yaml.Node, path: tuple, lines: dict) -> object:
