@@ -44,7 +44,11 @@ $(STAMPS)/site: $(STAMPS)/pages $(STAMPS)/theme
 	$(PY) -m generator.mkdocs.build
 	@touch $@
 
-test: $(STAMPS)/site ## Run the whole test suite (unit, end-to-end)
+node_modules/.axe: package.json package-lock.json
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: $(STAMPS)/site node_modules/.axe ## Run the whole test suite (unit, end-to-end, browser)
 	$(PY) -m pytest
 
 check: $(BIN)/.installed ## Validate sources/ without building; lists missing or stale translations

@@ -1,4 +1,5 @@
-"""Build ``site/`` with MkDocs so that a failed build leaves the previous ``site/`` intact.
+"""Build ``site/`` with MkDocs and index it with Pagefind, so that a failed build leaves the
+previous ``site/`` intact.
 
 MkDocs writes into a fresh folder beside ``site/``; only a successful build replaces it.
 Run as ``python -m generator.mkdocs.build``.
@@ -13,15 +14,27 @@ import sys
 from pathlib import Path
 
 SITE = Path("site")
-# Material ships lunr stemmers for ~40 languages; the site uses none of the non-English ones.
-LUNR_KEEP = {"lunr.stemmer.support.min.js", "lunr.multi.min.js"}
+# Material's own search (lunr, its worker) is replaced by Pagefind: its files are never loaded.
+UNUSED = ["assets/javascripts/lunr", "assets/javascripts/workers"]
+# Not indexed: footnotes (copies of source paragraphs), "cited by" lines, permalink and edit icons.
+NOT_INDEXED = [".footnote", ".src-citedby", ".headerlink", ".md-content__button"]
 
 
 def prune(site: Path) -> None:
     """Drop theme assets the site never loads."""
-    for path in (site / "assets/javascripts/lunr/min").glob("lunr.*.min.js"):
-        if path.name not in LUNR_KEEP:
-            path.unlink()
+    for path in UNUSED:
+        shutil.rmtree(site / path, ignore_errors=True)
+
+
+def index(site: Path) -> int:
+    """Pagefind: one search index per <html lang>, with Indonesian stemming."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
+    for selector in NOT_INDEXED:
+        command += ["--exclude-selectors", selector]
+    result = subprocess.run(command, check=False, capture_output=True, text=True)
+    if result.returncode != 0:
+        print(result.stdout + result.stderr, file=sys.stderr)
+    return result.returncode
 
 
 def important(log: str) -> str:
@@ -50,6 +63,10 @@ def build(site: Path = SITE, config: str = "mkdocs.yml") -> int:
         print(f"mkdocs build failed; the previous {site}/ is unchanged.", file=sys.stderr)
         return result.returncode
     prune(new)
+    if index(new) != 0:
+        shutil.rmtree(new, ignore_errors=True)
+        print(f"search indexing failed; the previous {site}/ is unchanged.", file=sys.stderr)
+        return 1
     if site.exists():
         site.rename(old)
     new.rename(site)

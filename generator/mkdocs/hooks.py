@@ -9,8 +9,12 @@ import re
 import subprocess
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import _build_template
 
 from generator import pipeline
+from generator.locale import ui
 from generator.problems import InputError
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -70,3 +74,64 @@ def on_pre_build(config) -> None:
 def on_page_content(html: str, page, config, files) -> str:
     """Make glossary abbreviations focusable, so their tooltips open from the keyboard too."""
     return html.replace("<abbr title=", '<abbr tabindex="0" title=')
+
+
+_build: dict = {}
+
+
+def language_roots(config) -> list[dict]:
+    """Each language's home page, absolute from the site root: ``/`` and ``/en/``."""
+    root = urlsplit(config.site_url or "/").path or "/"
+    i18n = config.plugins.get("i18n")
+    languages = i18n.config.languages if i18n else []
+    return [
+        {"name": item.name, "lang": item.locale, "link": root + ("" if item.default else f"{item.locale}/")}
+        for item in languages
+    ]
+
+
+def on_env(env, config, files):
+    """Interface words for every template of this language's build, 404 page included."""
+    language = config.theme.get("language") or "en"
+    root = urlsplit(config.site_url or "/").path or "/"
+    env.globals["explainer"] = ui(language)
+    env.globals["site_root"] = root
+    env.globals["language_home"] = next(
+        (item["link"] for item in language_roots(config) if item["lang"] == language), root
+    )
+    _build.update(env=env, files=files)
+    return env
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page's language links lead to each language's home page."""
+    if template_name == "404.html":
+        # The i18n plugin sets this as an attribute, per page; the last page's would leak in.
+        context["config"].extra.alternate = language_roots(config)
+    return context
+
+
+def on_nav(nav, config, files):
+    _build["nav"] = nav
+    return nav
+
+
+def on_post_build(config) -> None:
+    """A 404 page for each language: the i18n plugin writes only one, at the root."""
+    i18n = config.plugins.get("i18n")
+    language = config.theme.get("language")
+    if i18n is None or language == i18n.default_language or "env" not in _build:
+        return
+    template = _build["env"].get_template("404.html")
+    # MkDocs' own renderer for error pages (absolute links); pinned mkdocs<2 keeps it stable.
+    html = _build_template("404.html", template, _build["files"], config, _build["nav"])
+    target = Path(config.site_dir) / language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
+
+
+def on_page_context(context, page, config, nav):
+    """The way back to the site root, relative to the page."""
+    depth = page.url.count("/") if page.url else 0
+    context["site_root"] = "../" * depth or "./"
+    return context
