@@ -243,14 +243,17 @@ class PageContext:
         out.append(markdown.escape(text[position:]))
         return Markup("".join(out))
 
-    def abbreviations(self, own: tuple[str, str] | None = None) -> Markup:
-        """Abbreviation definitions: each term's names get its definition in this language.
-
-        A term's own page (``own``) does not repeat its definition as a tooltip.
+    def abbreviations(self, text: str, own: tuple[str, str] | None = None) -> Markup:
+        """Abbreviation definitions for the terms named in ``text``, in this page's language,
+        so that each name shows its definition as a tooltip. Only terms the page names are
+        defined: a page's size does not grow with the glossary. A term's own page (``own``)
+        does not repeat its definition.
         """
+        pattern, owners = self.site.name_index
+        named = {owners[m.casefold()] for m in pattern.findall(text)} if pattern else set()
         lines = []
         for entry in self.site.entries:
-            if entry.kind != "term" or entry.key == own:
+            if entry.kind != "term" or entry.key == own or entry.key not in named:
                 continue
             title = inline.plain(entry.summary.text[self.lang])
             for name in sorted(entry.names() | {v for n in entry.names() for v in case_variants(n)}):
@@ -347,8 +350,8 @@ def render(site: Site) -> list[Page]:
             **values,
         )
         own = values["entry"].key if "entry" in values else None
-        extras = [page.footnotes(), page.abbreviations(own)]
-        pages.append(Page(path, body.rstrip("\n") + "\n\n" + "\n".join(e for e in extras if e)))
+        body = body.rstrip("\n") + "\n\n" + str(page.footnotes())  # str: Markup + str escapes
+        pages.append(Page(path, body + "\n" + str(page.abbreviations(body, own))))
 
     sources = site.config.path.parent
     config_inputs = [site.config.path]
