@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 TOKEN = re.compile(
     r"\[(?P<cite>@[^\]]*)\]"
@@ -107,6 +108,7 @@ def sentences(text: str) -> list[str]:
     return [part for part in parts if part]
 
 
+@cache
 def plain(text: str) -> str:
     """The text a reader sees, without citations: for tooltips and descriptions."""
     parts = []

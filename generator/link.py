@@ -14,15 +14,18 @@ class Resolver:
 
     def __init__(self, documents: list[Document], unreadable: set[str] = frozenset()):
         self.documents = {doc.id: doc for doc in documents}
+        self.prefixes: dict[str, list[Document]] = defaultdict(list)
+        for doc in documents:
+            head = re.split(r"[_-]", doc.id, maxsplit=1)[0]
+            if head != doc.id:
+                self.prefixes[head].append(doc)
         self.unreadable = unreadable
         """Ids of documents that exist but could not be loaded: citations to them are not checked."""
 
     def document(self, name: str) -> Document | None:
         if name in self.documents:
             return self.documents[name]
-        matches = [
-            d for i, d in self.documents.items() if i.startswith(name + "_") or i.startswith(name + "-")
-        ]
+        matches = self.prefixes.get(name, [])
         return matches[0] if len(matches) == 1 else None
 
     def resolve(self, ref: str) -> tuple[Document, int] | str | None:
@@ -66,17 +69,67 @@ def cited_by(entries: list[Entry], resolver: Resolver) -> dict[tuple[str, int], 
     return {key: sorted(value) for key, value in found.items()}
 
 
-def name_pattern(entries: list[Entry]) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
-    """One regex matching every name and alias, longest first, and a map back to entries."""
-    owners = {}
-    for entry in entries:
-        for name in entry.names():
-            owners.setdefault(name.casefold(), entry.key)
-    if not owners:
-        return None, owners
-    names = sorted(owners, key=len, reverse=True)
-    alternation = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), owners
+WORD = re.compile(r"\w+")
+
+
+class NameIndex:
+    """Finds every entry name and alias in a text, case-insensitively, at word boundaries,
+    the longest name first. Work grows with the text, not with the number of names: names are
+    looked up by their first word."""
+
+    def __init__(self, entries: list[Entry]):
+        self.by_first_word: dict[str, list[tuple[str, int, tuple[str, str]]]] = defaultdict(list)
+        seen = set()
+        for entry in entries:
+            for name in sorted(entry.names()):
+                folded = fold(name)
+                words = WORD.findall(folded)
+                if words and folded not in seen:
+                    seen.add(folded)
+                    self.by_first_word[words[0]].append((folded, len(words), entry.key))
+        for candidates in self.by_first_word.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    def finditer(self, text: str):
+        """``(start, end, entry key)`` for each name in ``text``, left to right, never overlapping;
+        where names overlap, the one starting first (then the longest) wins."""
+        folded = fold(text)
+        found = []
+        for word in set(WORD.findall(folded)) & self.by_first_word.keys():
+            for name, _, key in self.by_first_word[word]:
+                start = folded.find(name)
+                while start >= 0:
+                    end = start + len(name)
+                    if (start == 0 or not folded[start - 1].isalnum()) and (
+                        end == len(folded) or not folded[end].isalnum()
+                    ):
+                        found.append((start, -len(name), key))
+                    start = folded.find(name, start + 1)
+        last_end = 0
+        for start, negative_length, key in sorted(found):
+            if start >= last_end:
+                last_end = start - negative_length
+                yield start, last_end, key
+
+    def keys_in(self, text: str) -> set[tuple[str, str]]:
+        """The entries whose names occur in ``text`` (a quick, slightly generous test)."""
+        folded = fold(text)
+        return {
+            key
+            for word in set(WORD.findall(folded)) & self.by_first_word.keys()
+            for name, _, key in self.by_first_word[word]
+            if name in folded
+        }
+
+
+def fold(text: str) -> str:
+    """Lower case with the same length as ``text``, so positions carry over."""
+    lowered = text.lower()
+    return (
+        lowered
+        if len(lowered) == len(text)
+        else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    )
 
 
 def related(entries: list[Entry]) -> dict[tuple[str, str], list[tuple[str, str]]]:
@@ -91,17 +144,14 @@ def related(entries: list[Entry]) -> dict[tuple[str, str], list[tuple[str, str]]
     return {key: sorted(value) for key, value in found.items()}
 
 
-def find_mentions(documents: list[Document], pattern: re.Pattern | None, owners: dict) -> list[Mention]:
+def find_mentions(documents: list[Document], names: NameIndex) -> list[Mention]:
     """Every place a source paragraph names an entry; a longer name wins over a shorter one."""
-    if pattern is None:
-        return []
-    mentions = []
-    for doc in documents:
-        for para in doc.paragraphs:
-            for match in pattern.finditer(para.text):
-                key = owners[match[0].casefold()]
-                mentions.append(Mention(key, doc.id, para.number, match.start(), match.end()))
-    return mentions
+    return [
+        Mention(key, doc.id, para.number, start, end)
+        for doc in documents
+        for para in doc.paragraphs
+        for start, end, key in names.finditer(para.text)
+    ]
 
 
 DiagramEdge = tuple[tuple[str, str], str, tuple[str, str], str]

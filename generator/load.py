@@ -117,8 +117,8 @@ def load_meta(path: Path, problems: Problems, site: SiteConfig) -> DocumentMeta 
     data = reader.read()
     if data is None:
         return None
-    reader.check_fields(data, DOCUMENT_FIELDS)
     before = len(problems)
+    reader.check_fields(data, DOCUMENT_FIELDS)
     kind = data.get("type")
     if kind not in DOCUMENT_TYPES:
         reader.error(("type",), f"'type' is {kind!r}", f"use one of: {', '.join(DOCUMENT_TYPES)}")
@@ -171,11 +171,15 @@ def load_translation(path: Path, problems: Problems, language: str) -> list[Tran
             continue
         reader.check_fields(item, PARAGRAPH_FIELDS, where)
         number, mark, text = item.get("paragraph"), item.get("fingerprint"), item.get("text")
+        if isinstance(mark, int) and not isinstance(mark, bool):
+            mark = str(mark)  # an all-digit fingerprint written without quotes
         if not isinstance(number, int) or number < 1:
             reader.error((*where, "paragraph"), "'paragraph' must be a number from 1", "")
         elif not isinstance(mark, str) or not re.fullmatch(r"[0-9a-f]{12}", mark):
             reader.error(
-                (*where, "fingerprint"), "'fingerprint' must be 12 hex digits", "run: make translations"
+                (*where, "fingerprint"),
+                "'fingerprint' must be 12 hex digits",
+                'copy it from make check, in quotes: "0123abcd4567"',
             )
         elif isinstance(text, str) and text.strip() == "TODO":
             reader.error(

@@ -8,21 +8,26 @@ import re
 
 from markupsafe import Markup
 
-# Characters Python-Markdown and its extensions read as markup anywhere in a line
-# (emphasis, links, footnotes, abbreviations, attribute lists, code, tables, headings).
-INLINE_SPECIAL = re.compile(r"([\\`*_{}\[\]#!|])")
-# Line starts that open a block: list items, ordered lists, definitions.
-BLOCK_START = re.compile(r"^(\s*)([-+:]|\d+(?=[.)]))")
+# Characters Python-Markdown and its extensions read as markup anywhere in a line (emphasis,
+# links, footnotes, abbreviations, attribute lists, code, tables, headings), and HTML's own.
+INLINE = str.maketrans({c: "\\" + c for c in "\\`*_{}[]#!|"} | {"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+WHITESPACE = re.compile(r"\s+")
+# Line starts that open a block: list items, definitions, ordered lists ("2023. ...").
+BLOCK_START = re.compile(r"^(\s*)(?:([-+:])|(\d+)([.)]))")
 
 
 def escape(value: object) -> Markup:
     """Plain text to inert Markdown; already trusted Markup passes through unchanged."""
     if isinstance(value, Markup):
         return value
-    text = html.escape(re.sub(r"\s+", " ", str(value)), quote=False)
-    text = INLINE_SPECIAL.sub(r"\\\1", text)
-    text = BLOCK_START.sub(lambda m: m[1] + "\\" + m[2] if m[2] in "-+:" else m[0], text)
-    text = re.sub(r"^(\s*\d+)([.)])", r"\1\\\2", text)
+    text = str(value)
+    if "\n" in text or "  " in text or "\t" in text or "\r" in text:
+        text = WHITESPACE.sub(" ", text)
+    text = text.translate(INLINE)
+    start = BLOCK_START.match(text)
+    if start:
+        mark = start[2] or start[3] + "\\" + start[4]
+        text = start[1] + ("\\" + mark if start[2] else mark) + text[start.end() :]
     return Markup(text)
 
 

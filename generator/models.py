@@ -335,14 +335,18 @@ class Site:
     pages: list[StoryPage] = field(default_factory=list)
     diagram: list = field(default_factory=list)
     """Edges of the who-is-who diagram, see ``link.diagram_edges``."""
-    name_index: tuple = (None, {})
-    """``(regex matching every name, {casefolded name: entry key})``, see ``link.name_pattern``."""
+    name_index: object = None
+    """Finds entry names in a text: a ``link.NameIndex``."""
 
     def document(self, doc_id: str) -> Document:
-        return next(doc for doc in self.documents if doc.id == doc_id)
+        if len(getattr(self, "_document_index", ())) != len(self.documents):
+            self._document_index = {doc.id: doc for doc in self.documents}
+        return self._document_index[doc_id]
 
     def entry(self, key: tuple[str, str]) -> Entry:
-        return next(e for e in self.entries if e.key == key)
+        if len(getattr(self, "_entry_index", ())) != len(self.entries):
+            self._entry_index = {entry.key: entry for entry in self.entries}
+        return self._entry_index[key]
 
     def mentioned_in(self, key: tuple[str, str]) -> list[tuple[Document, list[int]]]:
         """The paragraphs naming the entry ``key``, grouped by document."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.clean import clean
-from generator.link import Resolver, cited_by, diagram_edges, find_mentions, name_pattern, related
+from generator.link import NameIndex, Resolver, cited_by, diagram_edges, find_mentions, related
 from generator.load import load_documents, load_site
 from generator.load_entries import load_entries
 from generator.load_pages import load_pages
@@ -43,8 +43,8 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
     if problems.errors:
         raise InputError(problems)
     site = Site(config, documents, translations, entries, pages=pages)
-    site.name_index = name_pattern(entries)
-    site.mentions = find_mentions(documents, *site.name_index)
+    site.name_index = NameIndex(entries)
+    site.mentions = find_mentions(documents, site.name_index)
     site.cited_by = cited_by(entries, resolver)
     site.related = related(entries)
     site.diagram = diagram_edges(entries, resolver)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -77,7 +76,7 @@ class PageContext:
         if link is None:
             stem = {"home": "index", "page": item}.get(kind, f"{SECTIONS.get(kind)}/{item}")
             target = page_file(stem, self.lang, self.site.config.default_language)
-            link = self.links[kind, item] = os.path.relpath(target, os.path.dirname(self.path) or ".")
+            link = self.links[kind, item] = "../" * self.path.count("/") + target
         return f"{link}#{anchor}" if anchor else link
 
     def entry_link(self, key: tuple[str, str], label: str | None = None) -> Markup:
@@ -133,6 +132,11 @@ class PageContext:
             return para.text, False
         status = self.site.translations[doc.id, self.lang][number - 1]
         return (status.text, False) if status.text else (para.text, True)
+
+    def paragraph_links(self, doc: Document, numbers: list[int]) -> Markup:
+        """``¶ 1, ¶ 3`` linking to those paragraphs of ``doc``'s page."""
+        base = self.url("source", doc.id)
+        return Markup(", ".join(f"[¶ {n}]({base}#p{n})" for n in numbers))
 
     def footnotes(self) -> Markup:
         return Markup("".join(f"[^{label}]: {note}\n" for label, note in self.notes.items()))
@@ -231,15 +235,13 @@ class PageContext:
 
     def linkify(self, text: str) -> Markup:
         """Escaped source text in which the page's first mention of each entry is a link."""
-        pattern, owners = self.site.name_index
         out, position = [], 0
-        for match in pattern.finditer(text) if pattern else ():
-            key = owners[match[0].casefold()]
+        for start, end, key in self.site.name_index.finditer(text):
             if key in self.linked:
                 continue
             self.linked.add(key)
-            out += [markdown.escape(text[position : match.start()]), self.entry_link(key, match[0])]
-            position = match.end()
+            out += [markdown.escape(text[position:start]), self.entry_link(key, text[start:end])]
+            position = end
         out.append(markdown.escape(text[position:]))
         return Markup("".join(out))
 
@@ -249,8 +251,7 @@ class PageContext:
         defined: a page's size does not grow with the glossary. A term's own page (``own``)
         does not repeat its definition.
         """
-        pattern, owners = self.site.name_index
-        named = {owners[m.casefold()] for m in pattern.findall(text)} if pattern else set()
+        named = self.site.name_index.keys_in(text)
         lines = []
         for entry in self.site.entries:
             if entry.kind != "term" or entry.key == own or entry.key not in named:
@@ -311,6 +312,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         extensions=["jinja2.ext.do"],
+        auto_reload=False,
         finalize=markdown.escape,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -350,8 +352,9 @@ def render(site: Site) -> list[Page]:
             **values,
         )
         own = values["entry"].key if "entry" in values else None
+        tooltips = str(page.abbreviations(body, own))  # for the terms the text names
         body = body.rstrip("\n") + "\n\n" + str(page.footnotes())  # str: Markup + str escapes
-        pages.append(Page(path, body + "\n" + str(page.abbreviations(body, own))))
+        pages.append(Page(path, body + "\n" + tooltips))
 
     sources = site.config.path.parent
     config_inputs = [site.config.path]

@@ -159,7 +159,7 @@ def append_stubs(path: Path, doc_id: str, lang: str, paragraphs) -> Path:
     )
     for para in paragraphs:
         original = textwrap.wrap(para.text, 94)
-        text += f"  - paragraph: {para.number}\n    fingerprint: {para.fingerprint}\n"
+        text += f'  - paragraph: {para.number}\n    fingerprint: "{para.fingerprint}"\n'
         text += "".join(f"    # original: {line}\n" for line in original)
         text += "    text: >-\n      TODO\n"
     path.write_text(text, encoding="utf-8")

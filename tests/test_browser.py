@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import ROOT
+from tools.serve import serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_KINDS = {

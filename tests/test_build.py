@@ -166,3 +166,32 @@ def test_a_broken_entry_makes_make_fail_naming_the_file(project, file, old, new,
         line = max(n for n, text in enumerate(original.splitlines()[:line], 1) if "- source:" in text)
     assert message.format(line=line) in result.stderr and "Traceback" not in result.stderr
     assert (project / "site/index.html").read_bytes() == before
+
+
+def test_sitemap_lists_both_languages_with_hreflang(built):
+    sitemap = (built / "sitemap.xml").read_text()
+    assert 'hreflang="id"' in sitemap and 'hreflang="en"' in sitemap
+    assert "/en/glosarium/umkm/" in sitemap and "/glosarium/umkm/" in sitemap
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_pages_carry_description_and_open_graph(built, lang):
+    html = page(built, lang, "glosarium/umkm")
+    found = {(a.get("name") or a.get("property")): a.get("content") for t, a in tags(html) if t == "meta"}
+    assert found["description"] and found["og:description"] == found["description"]
+    assert found["og:title"] == "UMKM" and found["og:locale"] == ("id_ID" if lang == "id" else "en_US")
+    assert found["og:url"].endswith(("/" if lang == "id" else "/en/") + "glosarium/umkm/")
+
+
+def test_404_page_in_each_language(built):
+    assert (
+        'lang="id"' in (built / "404.html").read_text()
+        and "Halaman tidak ditemukan" in (built / "404.html").read_text()
+    )
+    english = (built / "en" / "404.html").read_text()
+    assert 'lang="en"' in english and "Page not found" in english and 'href="/en/"' in english
+
+
+def test_print_styles_keep_the_footnotes(built):
+    css = (built / "assets/stylesheets/explainer.css").read_text()
+    assert "@media print" in css and ".footnote { display: block" in css.replace("\n", " ").replace("  ", " ")

@@ -7,7 +7,7 @@ from tests.conftest import ROOT
 
 
 def ruff(*args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "ruff", *args, "generator", "tests"]
+    command = [sys.executable, "-m", "ruff", *args, "generator", "tests", "tools"]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
 

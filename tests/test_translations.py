@@ -58,3 +58,14 @@ def test_translation_found_by_fingerprint_after_renumbering(sources_copy):
     site, problems = pipeline.build(sources_copy, with_entries=False)
     states = [s.state for s in site.translations["000_f46436b26b41dcd8", "en"]]
     assert states == ["stale"] + ["done"] * 10
+
+
+def test_an_all_digit_fingerprint_without_quotes_is_read(tmp_path):
+    from generator.load import load_translation
+    from generator.problems import Problems
+
+    path = tmp_path / "x.en.yml"
+    path.write_text("language: en\nparagraphs:\n- paragraph: 1\n  fingerprint: 758114336498\n  text: Hi.\n")
+    problems = Problems()
+    (entry,) = load_translation(path, problems, "en")
+    assert entry.fingerprint == "758114336498" and not problems

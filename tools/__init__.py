@@ -1,0 +1,1 @@
+"""Maintainer tools: the benchmark, the Lighthouse audit and a local static server."""

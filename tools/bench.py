@@ -1,0 +1,214 @@
+"""`make bench`: build synthetic collections of 10, 100 and 1,000 source documents and measure
+generation, the MkDocs build, peak memory, a no-op `make` and a one-source edit. Writes the
+table into BENCHMARKS.md (between the bench markers)."""
+
+from __future__ import annotations
+
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / ".build" / "bench"
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "10 100 1000").split()]
+sys.path.insert(0, str(ROOT))
+
+from generator.clean import clean  # noqa: E402
+from generator.load import load_documents, load_site  # noqa: E402
+from generator.problems import Problems  # noqa: E402
+
+
+def vocabulary() -> list[str]:
+    words = []
+    for path in sorted((ROOT / "sources").glob("*.txt")):
+        words += re.findall(r"[A-Za-z]{4,}", path.read_text(encoding="utf-8", errors="replace"))
+    return sorted(set(words))
+
+
+def make_collection(n_docs: int, target: Path) -> dict:
+    """The real sources plus synthetic documents, terms and actors in proportion."""
+    rng = random.Random(n_docs)
+    words = vocabulary()
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(ROOT / "sources", target / "sources")
+    for name in ("Makefile", "mkdocs.yml", "pyproject.toml", "requirements.lock"):
+        shutil.copy2(ROOT / name, target / name)
+    (target / "generator").symlink_to(ROOT / "generator")
+    (target / ".venv").symlink_to(ROOT / ".venv")
+    sources = target / "sources"
+    extra = max(0, n_docs - 5)
+    n_terms = n_actors = max(1, n_docs // 5)
+    term_names = [f"istilah{i:04d}" for i in range(n_terms)]
+    actor_names = [f"Aktor{i:04d}" for i in range(n_actors)]
+    doc_ids = []
+    for d in range(extra):
+        doc_id = f"s{d:04d}_synthetic"
+        doc_ids.append(doc_id)
+        paragraphs = []
+        for _ in range(10):
+            text = [rng.choice(words) for _ in range(60)]
+            text.insert(rng.randrange(60), rng.choice(term_names))
+            text.insert(rng.randrange(60), rng.choice(actor_names))
+            paragraphs.append(" ".join(text).capitalize() + ".")
+        (sources / f"{doc_id}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        (sources / f"{doc_id}.yml").write_text(
+            f"title: {{id: Dokumen {d}, en: Document {d}}}\nlabel: null\npublisher: Penerbit {d % 7}\n"
+            f"author: null\ndate: 2023-{1 + d % 12:02d}-{1 + d % 28:02d}\n"
+            f"type: {'news' if d % 2 else 'opinion'}\n"
+            "language: id\ndescription: {id: Dokumen sintetis., en: A synthetic document.}\n",
+            encoding="utf-8",
+        )
+    site = load_site(sources / "site.yml", Problems())
+    for raw in load_documents(sources, site, Problems()):
+        if raw.id in doc_ids:
+            entries = "".join(
+                f'  - paragraph: {p.number}\n    fingerprint: "{p.fingerprint}"\n'
+                f"    text: Translated paragraph {p.number}.\n"
+                for p in clean(raw).paragraphs
+            )
+            (sources / f"{raw.id}.en.yml").write_text(
+                f"language: en\nparagraphs:\n{entries}", encoding="utf-8"
+            )
+
+    def cite() -> str:
+        return f"{rng.choice(doc_ids)}#p{rng.randint(1, 10)}" if doc_ids else "001#p1"
+
+    for i, name in enumerate(term_names):
+        items = "".join(
+            f"  - {{id: 'Kalimat {k} [@{cite()}].', en: 'Sentence {k} [@{cite()}].'}}\n" for k in range(3)
+        )
+        (sources / "glossary" / f"{name}.yml").write_text(
+            f"name: {{id: {name}, en: {name}}}\ndefinition: {{id: 'Definisi {i} [@{cite()}].', "
+            f"en: 'Definition {i} [@{cite()}].'}}\nexplanation:\n{items}",
+            encoding="utf-8",
+        )
+    for i, name in enumerate(actor_names):
+        items = "".join(
+            f"  - {{id: 'Tindakan {k} [@{cite()}].', en: 'Action {k} [@{cite()}].'}}\n" for k in range(2)
+        )
+        (sources / "actors" / f"{name.lower()}.yml").write_text(
+            f"name: {{id: {name}, en: {name}}}\nkind: company\nsummary: {{id: 'Ringkasan {i} [@{cite()}].', "
+            f"en: 'Summary {i} [@{cite()}].'}}\nactions:\n{items}",
+            encoding="utf-8",
+        )
+    return {"docs": 5 + extra, "terms": 21 + n_terms, "actors": 36 + n_actors, "synthetic": doc_ids}
+
+
+def measured(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Wall time (s), peak memory of the command and its children (MiB), and its output."""
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, "
+        "r.returncode); sys.stderr.write(r.stdout + r.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe, *command], cwd=cwd, capture_output=True, text=True)
+    seconds, peak, code = result.stdout.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{result.stderr[-3000:]}")
+    return float(seconds), float(peak), result.stderr
+
+
+def run(n_docs: int) -> dict:
+    target = WORK / str(n_docs)
+    info = make_collection(n_docs, target)
+    env_python = str(ROOT / ".venv/bin/python")
+    gen_s, gen_mb, gen_out = measured([env_python, "-m", "generator", "generate"], target)
+    build_s, build_mb, _ = measured([env_python, "-m", "generator.mkdocs.build"], target)
+    subprocess.run(["make"], cwd=target, capture_output=True, check=True)  # stamps for the no-op
+    noop = min(measured(["make"], target)[0] for _ in range(3))
+    edited = target / "sources" / f"{info['synthetic'][0]}.txt" if info["synthetic"] else None
+    edit_s, edit_out, rewritten = 0.0, "", "-"
+    if edited:
+        text = edited.read_text(encoding="utf-8")
+        edited.write_text(text.replace(".", " diubah.", 1), encoding="utf-8")
+        edit_s, _, edit_out = measured(["make"], target)
+        found = re.search(r"generate: (\d+) written", edit_out)
+        rewritten = found[1] if found else "?"
+    pages = list((target / "site").rglob("*.html"))
+    size = sum(p.stat().st_size for p in (target / "site").rglob("*") if p.is_file())
+    return {
+        **info,
+        "pages": int(re.search(r"(\d+) written", gen_out)[1]),
+        "html": len(pages),
+        "generate_s": gen_s,
+        "generate_mb": gen_mb,
+        "build_s": build_s,
+        "build_mb": build_mb,
+        "noop_s": noop,
+        "edit_s": edit_s,
+        "rewritten": rewritten,
+        "site_mb": size / 2**20,
+        "html_kb": sum(p.stat().st_size for p in pages) / len(pages) / 1024,
+    }
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB RAM; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}"
+    )
+
+
+def table(rows: list[dict]) -> str:
+    head = (
+        "| documents | terms | actors | pages written | generation | MkDocs + Pagefind build | "
+        "generation / build | peak memory (generation / build) | no-op `make` | edit one source: `make` "
+        "(pages rewritten) | site size (avg page) |\n" + "| ---: " * 11 + "|\n"
+    )
+    lines = [
+        f"| {r['docs']} | {r['terms']} | {r['actors']} | {r['pages']} | {r['generate_s']:.2f} s "
+        f"| {r['build_s']:.1f} s "
+        f"| {100 * r['generate_s'] / r['build_s']:.1f} % "
+        f"| {r['generate_mb']:.0f} / {r['build_mb']:.0f} MiB | "
+        f"{r['noop_s'] * 1000:.0f} ms | {r['edit_s']:.1f} s ({r['rewritten']}) | {r['site_mb']:.1f} MiB "
+        f"({r['html_kb']:.0f} KiB) |"
+        for r in rows
+    ]
+    per_doc = [f"{r['docs']}: {1000 * r['build_s'] / r['pages']:.1f} ms" for r in rows]
+    return head + "\n".join(lines) + "\n\nBuild time per generated page: " + ", ".join(per_doc) + ".\n"
+
+
+def main() -> None:
+    rows = []
+    for n in SIZES:
+        started = time.perf_counter()
+        rows.append(run(n))
+        print(f"bench: {n} documents done in {time.perf_counter() - started:.0f} s", flush=True)
+    report = (
+        f"<!-- bench:start -->\nMeasured {time.strftime('%Y-%m-%d')} on {machine()}.\n\n"
+        + table(rows)
+        + "<!-- bench:end -->"
+    )
+    path = ROOT / "BENCHMARKS.md"
+    text = (
+        path.read_text(encoding="utf-8")
+        if path.exists()
+        else "# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n"
+    )
+    path.write_text(
+        re.sub(r"<!-- bench:start -->.*<!-- bench:end -->", lambda _: report, text, flags=re.S),
+        encoding="utf-8",
+    )
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_NOFILE, (4096, 4096))
+    main()
