@@ -349,7 +349,7 @@ class Site:
         return self._entry_index[key]
 
     def mentioned_in(self, key: tuple[str, str]) -> list[tuple[Document, list[int]]]:
-        """The paragraphs naming the entry ``key``, grouped by document."""
+        """The paragraphs naming the entry ``key``, grouped by document, in the site's order."""
         if not hasattr(self, "_mention_index"):
             index: dict[tuple, dict[str, list[int]]] = {}
             for mention in self.mentions:
@@ -357,5 +357,6 @@ class Site:
                 if not numbers or numbers[-1] != mention.paragraph:
                     numbers.append(mention.paragraph)
             self._mention_index = index
-        found = self._mention_index.get(key, {})
-        return [(doc, found[doc.id]) for doc in self.documents if found.get(doc.id)]
+        return [
+            (self.document(doc_id), numbers) for doc_id, numbers in self._mention_index.get(key, {}).items()
+        ]

@@ -51,8 +51,8 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
     return site, problems
 
 
-def generate(sources: Path, out: Path) -> tuple[WriteReport, Problems]:
+def generate(sources: Path, out: Path, parallel: bool = True) -> tuple[WriteReport, Problems]:
     """Build every page from ``sources`` and write the changed ones to ``out``."""
     site, problems = build(sources)
-    pages: list[Page] = render(site)
+    pages: list[Page] = render(site, parallel)
     return write(pages, out), problems

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -331,20 +333,81 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(site: Site) -> list[Page]:
-    """Every page of the site in every language."""
-    env = environment()
-    resolver = Resolver(site.documents)
-    default = site.config.default_language
-    pages = []
+Job = tuple[str, str, str, Path, dict]
+"""``(template, page stem, language, file to edit it in, template values)``."""
 
-    def add(template: str, stem: str, lang: str, edit: Path, **values) -> None:
-        """Render one page; ``edit`` is the file (or folder) in sources/ to edit it in."""
-        path = page_file(stem, lang, default)
-        page = PageContext(site, resolver, lang, path)
-        body = env.get_template(template).render(
-            site=site,
-            config=site.config,
+
+def jobs(site: Site):
+    """Every page to render, in a fixed order."""
+    sources = site.config.path.parent
+    config_inputs = [site.config.path]
+    home_story = next((p for p in site.pages if p.id == site.config.home_page), None)
+    for lang in site.config.languages:
+        home_inputs = config_inputs + ([home_story.path] if home_story else [])
+        yield (
+            "home.md.j2",
+            "index",
+            lang,
+            home_story.path if home_story else site.config.path,
+            {"inputs": home_inputs, "story": home_story},
+        )
+        yield ("source_index.md.j2", f"{SECTIONS['source']}/index", lang, sources, {"inputs": config_inputs})
+        yield (
+            "glossary_index.md.j2",
+            f"{SECTIONS['term']}/index",
+            lang,
+            sources / "glossary",
+            {"inputs": config_inputs, "groups": alphabetical(site.entries, lang)},
+        )
+        yield (
+            "actor_index.md.j2",
+            f"{SECTIONS['actor']}/index",
+            lang,
+            sources / "actors",
+            {"inputs": config_inputs, "groups": by_kind(site.entries, lang)},
+        )
+        for doc in site.documents:
+            inputs = [doc.raw.path, doc.raw.meta_path, *doc.raw.translation_paths.values()]
+            yield (
+                "source.md.j2",
+                f"{SECTIONS['source']}/{doc.id}",
+                lang,
+                doc.raw.translation_paths.get(lang, doc.raw.meta_path),
+                {"doc": doc, "inputs": inputs, "statuses": site.translations.get((doc.id, lang))},
+            )
+        for entry in site.entries:
+            yield (
+                f"{entry.kind}.md.j2",
+                f"{SECTIONS[entry.kind]}/{entry.id}",
+                lang,
+                entry.path,
+                {"entry": entry, "inputs": [entry.path]},
+            )
+        for story in site.pages:
+            if story.id != site.config.home_page:
+                template = {"questions": "article"}.get(story.layout, story.layout)
+                yield (
+                    f"page_{template}.md.j2",
+                    story.id,
+                    lang,
+                    story.path,
+                    {"story": story, "inputs": [story.path]},
+                )
+
+
+class Renderer:
+    """Renders jobs into pages: the templates, then footnotes and tooltip definitions."""
+
+    def __init__(self, site: Site):
+        self.site, self.env, self.resolver = site, environment(), Resolver(site.documents)
+
+    def __call__(self, job: Job) -> Page:
+        template, stem, lang, edit, values = job
+        path = page_file(stem, lang, self.site.config.default_language)
+        page = PageContext(self.site, self.resolver, lang, path)
+        body = self.env.get_template(template).render(
+            site=self.site,
+            config=self.site.config,
             lang=lang,
             ui=page.ui,
             page=page,
@@ -354,49 +417,38 @@ def render(site: Site) -> list[Page]:
         own = values["entry"].key if "entry" in values else None
         tooltips = str(page.abbreviations(body, own))  # for the terms the text names
         body = body.rstrip("\n") + "\n\n" + str(page.footnotes())  # str: Markup + str escapes
-        pages.append(Page(path, body + "\n" + tooltips))
+        return Page(path, body + "\n" + tooltips)
 
-    sources = site.config.path.parent
-    config_inputs = [site.config.path]
-    home_story = next((p for p in site.pages if p.id == site.config.home_page), None)
-    for lang in site.config.languages:
-        home_edit = home_story.path if home_story else site.config.path
-        home_inputs = config_inputs + ([home_story.path] if home_story else [])
-        add("home.md.j2", "index", lang, home_edit, inputs=home_inputs, story=home_story)
-        add("source_index.md.j2", f"{SECTIONS['source']}/index", lang, sources, inputs=config_inputs)
-        add(
-            "glossary_index.md.j2",
-            f"{SECTIONS['term']}/index",
-            lang,
-            sources / "glossary",
-            inputs=config_inputs,
-            groups=alphabetical(site.entries, lang),
-        )
-        add(
-            "actor_index.md.j2",
-            f"{SECTIONS['actor']}/index",
-            lang,
-            sources / "actors",
-            inputs=config_inputs,
-            groups=by_kind(site.entries, lang),
-        )
-        for doc in site.documents:
-            add(
-                "source.md.j2",
-                f"{SECTIONS['source']}/{doc.id}",
-                lang,
-                doc.raw.translation_paths.get(lang, doc.raw.meta_path),
-                doc=doc,
-                inputs=[doc.raw.path, doc.raw.meta_path, *doc.raw.translation_paths.values()],
-                statuses=site.translations.get((doc.id, lang)),
-            )
-        for entry in site.entries:
-            stem = f"{SECTIONS[entry.kind]}/{entry.id}"
-            add(f"{entry.kind}.md.j2", stem, lang, entry.path, entry=entry, inputs=[entry.path])
-        for story in site.pages:
-            if story.id != site.config.home_page:
-                template = {"questions": "article"}.get(story.layout, story.layout)
-                add(f"page_{template}.md.j2", story.id, lang, story.path, story=story, inputs=[story.path])
+
+_forked: tuple[Renderer, list[Job]] | None = None
+
+
+def _render_share(indexes: range) -> list[Page]:
+    renderer, work = _forked
+    return [renderer(work[i]) for i in indexes]
+
+
+def render(site: Site, parallel: bool = True) -> list[Page]:
+    """Every page of the site in every language, on every core when there are many.
+
+    Parallel rendering forks the process; callers inside a threaded server pass ``parallel=False``.
+    """
+    global _forked
+    work = list(jobs(site))
+    renderer = Renderer(site)
+    workers = min(os.cpu_count() or 1, 8)
+    if parallel and workers > 1 and len(work) >= 100 and "fork" in multiprocessing.get_all_start_methods():
+        _forked = (renderer, work)
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                shares = pool.map(_render_share, [range(i, len(work), workers) for i in range(workers)])
+        finally:
+            _forked = None
+        pages = [shares[i % workers][i // workers] for i in range(len(work))]
+    else:
+        pages = [renderer(job) for job in work]
+    for story in site.pages:
+        for lang in site.config.languages:
             pages += drawings(site, story, lang)
     return pages
 

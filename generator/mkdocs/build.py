@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 SITE = Path("site")
@@ -56,14 +57,18 @@ def build(site: Path = SITE, config: str = "mkdocs.yml") -> int:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # Not --quiet: it hides warnings from the count that --strict fails on.
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(new.resolve())]
+    started = time.perf_counter()
     result = subprocess.run(command, env=env, check=False, capture_output=True, text=True)
+    built = time.perf_counter()
     print(important(result.stderr + result.stdout), end="", file=sys.stderr)
     if result.returncode != 0:
         shutil.rmtree(new, ignore_errors=True)
         print(f"mkdocs build failed; the previous {site}/ is unchanged.", file=sys.stderr)
         return result.returncode
     prune(new)
-    if index(new) != 0:
+    indexed = index(new)
+    finished = time.perf_counter()
+    if indexed != 0:
         shutil.rmtree(new, ignore_errors=True)
         print(f"search indexing failed; the previous {site}/ is unchanged.", file=sys.stderr)
         return 1
@@ -71,7 +76,7 @@ def build(site: Path = SITE, config: str = "mkdocs.yml") -> int:
         site.rename(old)
     new.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"site: built {site}/")
+    print(f"site: built {site}/ (MkDocs {built - started:.1f} s, Pagefind {finished - built:.1f} s)")
     return 0
 
 

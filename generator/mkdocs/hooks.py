@@ -9,7 +9,7 @@ import re
 import subprocess
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.commands.build import _build_template
 
@@ -60,7 +60,8 @@ def on_pre_build(config) -> None:
         return
     root = Path(config.config_file_path).parent
     try:
-        result, problems = pipeline.generate(root / "sources", Path(config.docs_dir))
+        # Not parallel: forking inside the threaded dev server is unsafe.
+        result, problems = pipeline.generate(root / "sources", Path(config.docs_dir), parallel=False)
     except InputError as exc:
         for problem in exc.problems.errors:
             log.error(str(problem))
@@ -108,6 +109,10 @@ def on_template_context(context, template_name, config):
     if template_name == "404.html":
         # The i18n plugin sets this as an attribute, per page; the last page's would leak in.
         context["config"].extra.alternate = language_roots(config)
+        base = config.site_url or "/"
+        context["hreflang"] = [
+            {"lang": a["lang"], "href": urljoin(base, a["link"])} for a in language_roots(config)
+        ]
     return context
 
 
@@ -131,7 +136,13 @@ def on_post_build(config) -> None:
 
 
 def on_page_context(context, page, config, nav):
-    """The way back to the site root, relative to the page."""
+    """The way back to the site root, and the page's language versions as absolute addresses
+    (search engines want absolute hreflang links; the i18n plugin gives relative ones)."""
     depth = page.url.count("/") if page.url else 0
     context["site_root"] = "../" * depth or "./"
+    here = page.canonical_url or urljoin(config.site_url or "/", page.url)
+    context["hreflang"] = [
+        {"lang": alt["lang"], "href": urljoin(here, alt["link"])}
+        for alt in config.extra.get("alternate") or []
+    ]
     return context
