@@ -84,7 +84,7 @@ def main() -> None:
     site = ROOT / "site"
     if not (site / "index.html").exists():
         raise SystemExit("site/ is missing: run make first")
-    server, base = serve(site)
+    server, base = serve(site, port=8000)  # the site_url of a local build: canonical links match
     rows = []
     try:
         for lang, prefix in (("id", ""), ("en", "en/")):

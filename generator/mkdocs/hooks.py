@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.commands.build import _build_template
+from mkdocs.plugins import event_priority
 
 from generator import pipeline
 from generator.locale import ui
@@ -135,14 +136,19 @@ def on_post_build(config) -> None:
     target.write_text(html, encoding="utf-8")
 
 
+def alternates(config) -> list[dict]:
+    """This page's language versions (links from the site root), set by the i18n plugin."""
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+
+
+@event_priority(-100)  # after the i18n plugin has set this page's language versions
 def on_page_context(context, page, config, nav):
     """The way back to the site root, and the page's language versions as absolute addresses
     (search engines want absolute hreflang links; the i18n plugin gives relative ones)."""
     depth = page.url.count("/") if page.url else 0
     context["site_root"] = "../" * depth or "./"
-    here = page.canonical_url or urljoin(config.site_url or "/", page.url)
+    root = config.site_url or "/"
     context["hreflang"] = [
-        {"lang": alt["lang"], "href": urljoin(here, alt["link"])}
-        for alt in config.extra.get("alternate") or []
+        {"lang": alt["lang"], "href": urljoin(root, alt["link"])} for alt in alternates(config)
     ]
     return context
