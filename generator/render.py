@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -63,8 +64,10 @@ def project_path(path: Path) -> str:
 class PageContext:
     """One page being rendered: its language, its links, and the footnotes it collects."""
 
-    def __init__(self, site: Site, resolver: Resolver, lang: str, path: str):
+    def __init__(self, site: Site, resolver: Resolver, lang: str, path: str, sizes: dict | None = None):
         self.site, self.resolver, self.lang, self.path = site, resolver, lang, path
+        self.sizes = sizes or {}
+        """``{drawing path: (width, height)}`` of the SVG files made for the site."""
         self.ui = ui(lang)
         self.notes: dict[str, Markup] = {}
         self.linked: set[tuple[str, str]] = set()
@@ -192,15 +195,20 @@ class PageContext:
             years=", ".join(str(y) for y in event.candidate_years()),
         )
 
-    def chart_url(self, chart: Chart) -> str:
-        return self.asset_url(f"{ASSETS}/{chart.id}-{self.lang}.svg")
+    def chart_image(self, chart: Chart) -> Markup:
+        return self.image(
+            f"{ASSETS}/{chart.id}-{self.lang}.svg",
+            f"{chart.title[self.lang]}: {chart.description[self.lang]}",
+        )
 
-    def network_url(self) -> str:
-        return self.asset_url(f"{ASSETS}/network-{self.lang}.svg")
+    def network_image(self) -> Markup:
+        return self.image(f"{ASSETS}/network-{self.lang}.svg", self.ui["network_alt"])
 
-    def asset_url(self, target: str) -> str:
-        depth = len(Path(self.path).parent.parts)
-        return "../" * depth + target
+    def image(self, target: str, alt: str) -> Markup:
+        """An image with its width and height, so the page does not shift while it loads."""
+        width, height = self.sizes[target]
+        url = "../" * self.path.count("/") + target
+        return Markup(f'![{markdown.escape(alt)}]({url}){{ width="{width}" height="{height}" }}')
 
     def network_list(self) -> list[tuple[Markup, list[tuple[str, Markup, str]]]]:
         """The diagram as text: each node with its outgoing, labelled, cited edges."""
@@ -398,13 +406,14 @@ def jobs(site: Site):
 class Renderer:
     """Renders jobs into pages: the templates, then footnotes and tooltip definitions."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, drawn: list[Page]):
         self.site, self.env, self.resolver = site, environment(), Resolver(site.documents)
+        self.sizes = {page.path: svg_size(page.content) for page in drawn}
 
     def __call__(self, job: Job) -> Page:
         template, stem, lang, edit, values = job
         path = page_file(stem, lang, self.site.config.default_language)
-        page = PageContext(self.site, self.resolver, lang, path)
+        page = PageContext(self.site, self.resolver, lang, path, self.sizes)
         body = self.env.get_template(template).render(
             site=self.site,
             config=self.site.config,
@@ -435,7 +444,10 @@ def render(site: Site, parallel: bool = True) -> list[Page]:
     """
     global _forked
     work = list(jobs(site))
-    renderer = Renderer(site)
+    drawn = [
+        page for story in site.pages for lang in site.config.languages for page in drawings(site, story, lang)
+    ]
+    renderer = Renderer(site, drawn)
     workers = min(os.cpu_count() or 1, 8)
     if parallel and workers > 1 and len(work) >= 100 and "fork" in multiprocessing.get_all_start_methods():
         _forked = (renderer, work)
@@ -447,10 +459,12 @@ def render(site: Site, parallel: bool = True) -> list[Page]:
         pages = [shares[i % workers][i // workers] for i in range(len(work))]
     else:
         pages = [renderer(job) for job in work]
-    for story in site.pages:
-        for lang in site.config.languages:
-            pages += drawings(site, story, lang)
-    return pages
+    return pages + drawn
+
+
+def svg_size(svg: str) -> tuple[int, int]:
+    match = re.search(r"<svg [^>]*width='(\d+)' height='(\d+)'", svg)
+    return (int(match[1]), int(match[2])) if match else (0, 0)
 
 
 def drawings(site: Site, story: StoryPage, lang: str) -> list[Page]:

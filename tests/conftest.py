@@ -65,3 +65,15 @@ def project(tmp_path_factory) -> Path:
 def built(project) -> Path:
     """The site/ folder built by `make` in the copy."""
     return project / "site"
+
+
+@pytest.fixture
+def scratch(project):
+    """The built project copy, whose sources a test may change: they are restored afterwards."""
+    sources = project / "sources"
+    saved = project.parent / "saved-sources"
+    shutil.rmtree(saved, ignore_errors=True)
+    shutil.copytree(sources, saved)
+    yield project
+    shutil.rmtree(sources)
+    shutil.copytree(saved, sources)

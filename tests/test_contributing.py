@@ -5,24 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
-
-import pytest
 
 from tests.conftest import TEST_REPO, make
 from tests.test_build import tags
-
-
-@pytest.fixture
-def scratch(project):
-    """The project copy's sources, restored after the test."""
-    sources = project / "sources"
-    saved = project.parent / "scratch-sources"
-    shutil.rmtree(saved, ignore_errors=True)
-    shutil.copytree(sources, saved)
-    yield project
-    shutil.rmtree(sources)
-    shutil.copytree(saved, sources)
 
 
 def test_new_term_is_stubbed_rejected_then_accepted(scratch):

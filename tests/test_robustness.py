@@ -24,12 +24,9 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def broken(project):
-    """Yields a function that applies a change to the copy's sources; undoes it afterwards."""
-    sources = project / "sources"
-    saved = project.parent / "saved-sources"
-    shutil.rmtree(saved, ignore_errors=True)
-    shutil.copytree(sources, saved)
+def broken(scratch):
+    """Yields the copy's sources to damage and a `make` that must fail changing nothing."""
+    project, sources = scratch, scratch / "sources"
     before = snapshot(project / "docs"), snapshot(project / "site")
 
     def failing_make(expected: str) -> str:
@@ -41,8 +38,6 @@ def broken(project):
         return result.stderr
 
     yield sources, failing_make
-    shutil.rmtree(sources)
-    shutil.copytree(saved, sources)
 
 
 def add_document(sources: Path, name: str, data: bytes) -> None:
