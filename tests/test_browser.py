@@ -40,6 +40,7 @@ def base(built):
     server, url = serve(built)
     yield url
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="module")

@@ -94,6 +94,7 @@ def main() -> None:
                 print(f"audit: {lang} {kind}: {result}", flush=True)
     finally:
         server.shutdown()
+        server.server_close()
     lines = [
         "| page | language | performance (mobile, median of runs) | accessibility | best practices | SEO "
         "| transferred | failing audits |",
