@@ -46,6 +46,22 @@ class Reader:
     def error(self, path: tuple, message: str, hint: str = "") -> None:
         self.problems.add(self.path, self.doc.line(*self.prefix, *path), message, hint)
 
+    def mappings(self, data: dict, key: str, fields: tuple[str, ...], message: str, hint: str = ""):
+        """``(key path, item)`` for each mapping in the list ``data[key]``, its fields checked;
+        a value that is not a list, or an item that is not a mapping, is reported instead."""
+        items, outer = data.get(key) or [], self.prefix
+        if not isinstance(items, list):
+            self.error((key,), f"'{key}' must be a list", "see CONTRIBUTING.md")
+            return
+        for i, item in enumerate(items):
+            self.prefix = outer  # the caller may have pointed the reader inside the last item
+            if not isinstance(item, dict):
+                self.error((key, i), message, hint)
+                continue
+            self.check_fields(item, fields, (key, i))
+            yield (*outer, key, i), item
+        self.prefix = outer
+
     def check_fields(self, data: dict, known: tuple[str, ...], path: tuple = ()) -> None:
         for key in data:
             if key not in known:
@@ -159,17 +175,15 @@ def load_translation(path: Path, problems: Problems, language: str) -> list[Tran
     reader.check_fields(data, TRANSLATION_FIELDS)
     if data.get("language") != language:
         reader.error(("language",), f"'language' should be '{language}'", "match the file name")
-    items = data.get("paragraphs") or []
-    if not isinstance(items, list):
-        reader.error(("paragraphs",), "'paragraphs' must be a list", "see CONTRIBUTING.md")
-        return []
     entries = []
-    for i, item in enumerate(items):
-        where = ("paragraphs", i)
-        if not isinstance(item, dict):
-            reader.error(where, "each paragraph must be a mapping", "give paragraph, fingerprint, text")
-            continue
-        reader.check_fields(item, PARAGRAPH_FIELDS, where)
+    mappings = reader.mappings(
+        data,
+        "paragraphs",
+        PARAGRAPH_FIELDS,
+        "each paragraph must be a mapping",
+        "give paragraph, fingerprint, text",
+    )
+    for where, item in mappings:
         number, mark, text = item.get("paragraph"), item.get("fingerprint"), item.get("text")
         if isinstance(mark, int) and not isinstance(mark, bool):
             mark = str(mark)  # an all-digit fingerprint written without quotes

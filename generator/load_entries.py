@@ -58,17 +58,9 @@ def _aliases(reader: Reader, data: dict) -> dict[str, tuple[str, ...]]:
 
 
 def _quotes(reader: Reader, data: dict) -> list[Quote]:
-    items = data.get("quotes") or []
-    if not isinstance(items, list):
-        reader.error(("quotes",), "'quotes' must be a list", "see CONTRIBUTING.md")
-        return []
     quotes = []
-    for i, item in enumerate(items):
-        where = ("quotes", i)
-        if not isinstance(item, dict):
-            reader.error(where, "each quote must give source, text and translation", "")
-            continue
-        reader.check_fields(item, QUOTE_FIELDS, where)
+    message = "each quote must give source, text and translation"
+    for where, item in reader.mappings(data, "quotes", QUOTE_FIELDS, message):
         source, text = item.get("source"), item.get("text")
         translation = item.get("translation") or {}
         if not isinstance(source, str) or not source.strip():
@@ -91,17 +83,9 @@ def _quotes(reader: Reader, data: dict) -> list[Quote]:
 
 
 def _relations(reader: Reader, data: dict, key: tuple[str, str]) -> list[Relation]:
-    items = data.get("relations") or []
-    if not isinstance(items, list):
-        reader.error(("relations",), "'relations' must be a list", "see CONTRIBUTING.md")
-        return []
     relations = []
-    for i, item in enumerate(items):
-        where = ("relations", i)
-        if not isinstance(item, dict):
-            reader.error(where, "each relation needs type, target and source", "")
-            continue
-        reader.check_fields(item, RELATION_FIELDS, where)
+    message = "each relation needs type, target and source"
+    for where, item in reader.mappings(data, "relations", RELATION_FIELDS, message):
         kind, target, source = item.get("type"), str(item.get("target", "")), item.get("source")
         if kind not in RELATION_TYPES:
             reader.error(

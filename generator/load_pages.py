@@ -28,15 +28,14 @@ def nested(reader: Reader, path: tuple) -> Reader:
 
 def load_sections(reader: Reader, data: dict) -> list[Section]:
     sections = []
-    for i, item in enumerate(data.get("sections") or []):
-        if not isinstance(item, dict):
-            reader.error(("sections", i), "each section needs a heading and items", "")
-            continue
-        nested(reader, ("sections", i)).check_fields(item, SECTION_FIELDS)
+    for where, item in reader.mappings(
+        data, "sections", SECTION_FIELDS, "each section needs a heading and items"
+    ):
+        nested(reader, where)
         heading = reader.text(item, "heading")
         items = statements(reader, item, "items")
         nested(reader, ())
-        sections.append(Section(heading or {}, items, reader.doc.line("sections", i)))
+        sections.append(Section(heading or {}, items, reader.doc.line(*where)))
     return sections
 
 
@@ -52,12 +51,8 @@ def years_range(reader: Reader, value: object) -> tuple[int, int] | None:
 
 def load_events(reader: Reader, data: dict) -> list[Event]:
     events = []
-    for i, item in enumerate(data.get("events") or []):
-        where = ("events", i)
-        if not isinstance(item, dict):
-            reader.error(where, "each event needs a date and a text", "")
-            continue
-        nested(reader, where).check_fields(item, EVENT_FIELDS)
+    for where, item in reader.mappings(data, "events", EVENT_FIELDS, "each event needs a date and a text"):
+        nested(reader, where)
         when = parse_partial(item.get("date"))
         if when is None:
             reader.error(("date",), f"'date' is {item.get('date')!r}", "write YYYY, YYYY-MM or YYYY-MM-DD")
@@ -84,13 +79,10 @@ def load_events(reader: Reader, data: dict) -> list[Event]:
 
 def load_figures(reader: Reader, data: dict) -> list[Figure]:
     figures = []
-    for i, item in enumerate(data.get("figures") or []):
-        where = ("figures", i)
-        if not isinstance(item, dict):
-            reader.error(where, "each figure needs id, value, unit, label, source and quote", "")
-            continue
-        before = len(reader.problems)
-        nested(reader, where).check_fields(item, FIGURE_FIELDS)
+    message = "each figure needs id, value, unit, label, source and quote"
+    before = len(reader.problems)
+    for where, item in reader.mappings(data, "figures", FIGURE_FIELDS, message):
+        nested(reader, where)
         value, unit = item.get("value"), item.get("unit")
         if not isinstance(value, int | float) or isinstance(value, bool):
             reader.error(("value",), f"'value' is {value!r}", "write the number, e.g. 125000000")
@@ -108,17 +100,15 @@ def load_figures(reader: Reader, data: dict) -> list[Figure]:
             figures.append(
                 Figure(figure_id, float(value), unit, label, source, " ".join(quote.split()), note, line)
             )
+        before = len(reader.problems)
     return figures
 
 
 def load_charts(reader: Reader, data: dict) -> list[Chart]:
     charts = []
-    for i, item in enumerate(data.get("charts") or []):
-        where = ("charts", i)
-        if not isinstance(item, dict):
-            reader.error(where, "each chart needs id, title, description and figures", "")
-            continue
-        nested(reader, where).check_fields(item, CHART_FIELDS)
+    message = "each chart needs id, title, description and figures"
+    for where, item in reader.mappings(data, "charts", CHART_FIELDS, message):
+        nested(reader, where)
         title, description = reader.text(item, "title"), reader.text(item, "description")
         ids = item.get("figures")
         if not (isinstance(ids, list) and len(ids) >= 2 and all(isinstance(x, str) for x in ids)):

@@ -228,3 +228,8 @@ def test_every_figure_on_the_page_is_cited(built):
     table = html[html.find("<table>") : html.find("</table>")]
     rows = table.count("<tr>") - 1
     assert rows >= 8 and table.count('class="footnote-ref"') >= rows
+
+
+def test_a_list_field_that_is_not_a_list_is_reported(story):
+    (story / "pages/t.yml").write_text(TIMELINE + "sections: not a list\n")
+    assert any("t.yml:13: 'sections' must be a list -- see CONTRIBUTING.md" in e for e in errors(story))
