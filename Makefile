@@ -15,7 +15,8 @@ state = $(shell find $(1) -type f -not -path '*/__pycache__/*' -printf '%p %s %T
 INPUTS := $(call state,sources generator)
 THEME  := $(call state,mkdocs.yml generator/mkdocs)
 
-.PHONY: all test check serve clean help lock bench audit FORCE translations new-source new-term new-actor
+.PHONY: all test check serve clean help lock bench audit FORCE translations new-source new-term new-actor \
+	update-source confirm-paragraph rename-source remove-source
 
 all: $(STAMPS)/site ## Set up .venv, generate docs/ from sources/, build site/ (default)
 
@@ -68,6 +69,26 @@ new-term: $(BIN)/.installed ## Start a glossary term: make new-term ID=live-sell
 new-actor: $(BIN)/.installed ## Start an actor profile: make new-actor ID=teten-masduki
 	@test -n "$(ID)" || { echo "usage: make new-actor ID=<id>"; exit 2; }
 	$(PY) -m generator new actor "$(ID)"
+
+# REASON="..." is in the site's first language; REASON_en="..." (any language code) adds another.
+REASONS = $(if $(REASON),--reason "$(REASON)") \
+	$(foreach v,$(filter REASON_%,$(.VARIABLES)),--reason "$(v:REASON_%=%)=$($(v))")
+
+update-source: $(BIN)/.installed ## Record a corrected source: make update-source ID=001 FILE=new.txt REASON="..."
+	@test -n "$(ID)" || { echo 'usage: make update-source ID=<document> FILE=<corrected text> [REASON="..."]'; exit 2; }
+	$(PY) -m generator update-source "$(ID)" $(if $(FILE),--file "$(FILE)") $(REASONS)
+
+confirm-paragraph: $(BIN)/.installed ## After a correction: make confirm-paragraph ID=001 PARAGRAPH=7 (or all)
+	@test -n "$(ID)" -a -n "$(PARAGRAPH)" || { echo "usage: make confirm-paragraph ID=<document> PARAGRAPH=<key ...|all>"; exit 2; }
+	$(PY) -m generator confirm-paragraph "$(ID)" $(PARAGRAPH)
+
+rename-source: $(BIN)/.installed ## Give a source a new id: make rename-source ID=003 TO=003_tabuka-news
+	@test -n "$(ID)" -a -n "$(TO)" || { echo "usage: make rename-source ID=<document> TO=<new id>"; exit 2; }
+	$(PY) -m generator rename-source "$(ID)" "$(TO)"
+
+remove-source: $(BIN)/.installed ## Take a source out: make remove-source ID=003 REASON="..."
+	@test -n "$(ID)" || { echo 'usage: make remove-source ID=<document> [REASON="..."]'; exit 2; }
+	$(PY) -m generator remove-source "$(ID)" $(REASONS)
 
 serve: $(STAMPS)/docs ## Preview at http://127.0.0.1:8000/, regenerating when sources/ change
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000

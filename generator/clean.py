@@ -14,6 +14,7 @@ from datetime import date
 import ftfy
 
 from generator.models import Byline, Document, Paragraph, RawDocument, Removal
+from generator.record import apply
 
 FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 
@@ -188,5 +189,8 @@ def clean(raw: RawDocument) -> Document:
         removals.append(Removal("headline", len(headlines), tuple(headlines)))
     blocks, boilerplate = drop_boilerplate(blocks)
     removals += boilerplate
-    paragraphs = [Paragraph(n, text, line) for n, (line, text) in enumerate(blocks, 1)]
-    return Document(raw, paragraphs, removals, byline)
+    paragraphs = [Paragraph(n, text, line, str(n)) for n, (line, text) in enumerate(blocks, 1)]
+    drift = []
+    if raw.record is not None:  # a corrected document: its paragraphs carry their recorded keys
+        paragraphs, drift = apply(raw.record, paragraphs)
+    return Document(raw, paragraphs, removals, byline, drift)

@@ -1,4 +1,5 @@
-"""Command line: ``python -m generator {generate,check,paragraphs,new,translations,clean}``."""
+"""Command line: ``python -m generator {generate,check,paragraphs,new,translations,clean}`` and the
+maintainer commands ``update-source``, ``confirm-paragraph``, ``rename-source``, ``remove-source``."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ import argparse
 import os
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
-from generator import pipeline, scaffold
+from generator import correct, pipeline, scaffold
+from generator.link import Resolver
+from generator.load import load_site
 from generator.models import Site
-from generator.problems import InputError, Problems
+from generator.problems import CommandError, InputError, Problems
 from generator.write import write
 
 
@@ -42,19 +46,66 @@ def translation_summary(site: Site) -> str:
 
 
 def list_paragraphs(site: Site, prefix: str) -> str:
-    """Each paragraph as ``[@<short id>#pN]`` and its text, then its translations."""
+    """Each paragraph as ``[@<key>#p<paragraph>]`` and its text, then its translations."""
     lines = []
+    resolver = Resolver(site.documents)
     for doc in site.documents:
         if not doc.id.startswith(prefix):
             continue
-        short = doc.id.split("_")[0]
+        key = resolver.key(doc)
         for para in doc.paragraphs:
-            lines.append(f"[@{short}#p{para.number}] {para.text}")
+            lines.append(f"[@{key}#p{para.key}] {para.text}")
             for lang in site.config.languages:
                 statuses = site.translations.get((doc.id, lang)) or []
                 done = [s.text for s in statuses if s.paragraph is para and s.text]
                 lines += [f"    {lang}: {text}" for text in done]
     return "\n".join(lines)
+
+
+def reasons(values: list[str], sources: Path) -> dict[str, str]:
+    """``--reason TEXT`` (the site's default language) and ``--reason en=TEXT``, as one text."""
+    problems = Problems()
+    site = load_site(sources / "site.yml", problems)
+    if site is None:
+        raise InputError(problems)
+    found = {}
+    for value in values:
+        lang, _, text = value.partition("=")
+        if text and lang in site.languages:
+            found[lang] = text.strip()
+        elif value.strip():
+            found[site.default_language] = value.strip()
+    return found
+
+
+MAINTENANCE = {
+    "update-source": lambda a: correct.update_source(
+        a.sources, a.document, a.file, reasons(a.reason, a.sources), a.date
+    )[0],
+    "confirm-paragraph": lambda a: correct.confirm_paragraphs(a.sources, a.document, a.paragraphs),
+    "rename-source": lambda a: correct.rename_source(a.sources, a.document, a.new_id),
+    "remove-source": lambda a: correct.remove_source(
+        a.sources, a.document, reasons(a.reason, a.sources), a.date
+    ),
+}
+
+
+def follow_up(sources: Path) -> int:
+    """After a maintenance command: check the collection and say what must follow."""
+    try:
+        site, problems = pipeline.build(sources)
+    except InputError as exc:
+        report(exc.problems)
+        count = len(exc.problems.errors)
+        print(
+            f"{count} problem{'s' if count != 1 else ''} must be fixed before the site builds "
+            "(make check lists them again).",
+            file=sys.stderr,
+        )
+        return 1
+    report(problems)
+    print(translation_summary(site))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,6 +121,21 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="start a source, term or actor with TODO markers")
     new.add_argument("kind", choices=["source", "term", "actor"])
     new.add_argument("name", help="the article's text file (source) or the new id (term, actor)")
+    update = commands.add_parser("update-source", help="replace a source with a corrected version")
+    update.add_argument("document", help="the document's id or key")
+    update.add_argument("--file", type=Path, help="the corrected text (default: the file as it now is)")
+    update.add_argument("--reason", action="append", default=[], help="why: TEXT, or LANG=TEXT per language")
+    update.add_argument("--date", type=date.fromisoformat, default=date.today(), help=argparse.SUPPRESS)
+    confirm = commands.add_parser("confirm-paragraph", help="confirm what cites a changed paragraph")
+    confirm.add_argument("document", help="the document's id or key")
+    confirm.add_argument("paragraphs", nargs="+", help="paragraph keys, or 'all'")
+    rename = commands.add_parser("rename-source", help="give a source a new id; citations follow it")
+    rename.add_argument("document", help="the document's id or key")
+    rename.add_argument("new_id")
+    remove = commands.add_parser("remove-source", help="take a source out; a notice stays at its address")
+    remove.add_argument("document", help="the document's id or key")
+    remove.add_argument("--reason", action="append", default=[], help="why: TEXT, or LANG=TEXT per language")
+    remove.add_argument("--date", type=date.fromisoformat, default=date.today(), help=argparse.SUPPRESS)
     translations = commands.add_parser("translations", help="list missing and stale translations")
     translations.add_argument("--update", action="store_true", help="add TODO entries for missing ones")
     clean = commands.add_parser("clean", help="remove the generated pages (hand-written files stay)")
@@ -77,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     try:
+        if args.command in MAINTENANCE:
+            print("\n".join(MAINTENANCE[args.command](args)))
+            return follow_up(args.sources)
         if args.command == "new":
             if args.kind == "source":
                 made = scaffold.new_source(args.sources, Path(args.name))
@@ -107,6 +176,12 @@ def main(argv: list[str] | None = None) -> int:
             report(problems)
             print(f"check: sources are valid ({len(problems.warnings)} warning(s))")
             print(translation_summary(site))
+    except BrokenPipeError:  # the output was piped into a command that stopped reading
+        sys.stderr.close()
+        return 0
+    except CommandError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except InputError as exc:
         report(exc.problems)
         count = len(exc.problems.errors)

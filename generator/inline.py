@@ -1,6 +1,7 @@
 """The small inline syntax contributors may use in text fields.
 
-- ``[@001#p5]`` cites paragraph 5 of the document whose id is or starts with ``001``;
+- ``[@001#p5]`` cites paragraph 5 of the document whose key is ``001`` (its id up to the first
+  ``_`` or ``-``), ``[@001#p5a]`` a paragraph added after 5 by a correction;
   ``[@001#p5; @003#p2]`` cites several; ``[@003]`` cites the document's own data (its byline,
   publisher or date) rather than a paragraph.
 - ``[label](term:umkm)`` and ``[label](actor:teten-masduki)`` link to an entry.
@@ -20,7 +21,7 @@ TOKEN = re.compile(
     r"|\[(?P<label>[^\]\n]+)\]\((?P<kind>term|actor):(?P<target>[^)\s]*)\)"
     r"|\*(?P<emph>[^*\n]+)\*"
 )
-REF = re.compile(r"^@(?P<doc>[a-z0-9][a-z0-9_-]*)(?:#p(?P<para>[1-9][0-9]*))?$")
+REF = re.compile(r"^@(?P<doc>[a-z0-9][a-z0-9_-]*)(?:#p(?P<para>[0-9]+[a-z]*))?$")
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,11 @@ def parse(text: str) -> list[Token]:
     return tokens
 
 
-def parse_ref(ref: str) -> tuple[str, int] | None:
-    """``001#p5`` -> ``("001", 5)``; ``003`` (the document's own data) -> ``("003", 0)``;
-    None when malformed."""
+def parse_ref(ref: str) -> tuple[str, str] | None:
+    """``001#p5`` -> ``("001", "5")``, ``001#p5a`` -> ``("001", "5a")``; ``003`` (the
+    document's own data) -> ``("003", "")``; None when malformed."""
     match = REF.match("@" + ref)
-    return (match["doc"], int(match["para"] or 0)) if match else None
+    return (match["doc"], match["para"] or "") if match else None
 
 
 # A sentence ends at . ! or ? followed by a space and a capital, a quote mark or markup,

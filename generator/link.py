@@ -4,45 +4,103 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
 
 from generator import inline
-from generator.models import Document, Entry, Mention
+from generator.models import Document, Entry, Mention, Paragraph
+
+
+def short_key(doc_id: str) -> str:
+    """The key a document is cited by: its id up to the first ``_`` or ``-``."""
+    return re.split(r"[_-]", doc_id, maxsplit=1)[0]
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """Why a citation does not resolve; ``name`` is set when the document key itself is wrong
+    (it names no document, or several), a problem reported once for all its citations."""
+
+    message: str
+    name: str | None = None
 
 
 class Resolver:
-    """Finds documents by id or unique id prefix (``001`` for ``001_9325e6259af9a897``)."""
+    """Finds documents by id or key (``001`` for ``001_9325e6259af9a897``), and paragraphs by key."""
 
-    def __init__(self, documents: list[Document], unreadable: set[str] = frozenset()):
+    def __init__(
+        self,
+        documents: list[Document],
+        unreadable: set[str] = frozenset(),
+        folder: Path | None = None,
+        removed: dict | None = None,
+    ):
         self.documents = {doc.id: doc for doc in documents}
-        self.prefixes: dict[str, list[Document]] = defaultdict(list)
-        for doc in documents:
-            head = re.split(r"[_-]", doc.id, maxsplit=1)[0]
-            if head != doc.id:
-                self.prefixes[head].append(doc)
+        self.folder = folder
+        self.renamed = {old: doc for doc in documents if doc.record for old in doc.record.renamed_from}
+        """Earlier ids of renamed documents -> the document."""
+        self.removed = removed or {}
+        """Ids of documents taken out of the collection -> their records."""
+        self.names: dict[str, list[str]] = defaultdict(list)
+        """Every id and key -> the ids of the documents it names (readable or not)."""
+        for doc_id in sorted({*self.documents, *unreadable}):
+            self.names[doc_id].append(doc_id)
+            if short_key(doc_id) != doc_id:
+                self.names[short_key(doc_id)].append(doc_id)
         self.unreadable = unreadable
         """Ids of documents that exist but could not be loaded: citations to them are not checked."""
 
-    def document(self, name: str) -> Document | None:
-        if name in self.documents:
-            return self.documents[name]
-        matches = self.prefixes.get(name, [])
-        return matches[0] if len(matches) == 1 else None
+    def ambiguous(self) -> dict[str, list[str]]:
+        """Keys that name more than one document."""
+        return {name: ids for name, ids in self.names.items() if len(ids) > 1}
 
-    def resolve(self, ref: str) -> tuple[Document, int] | str | None:
-        """``(document, paragraph)`` for ``001#p5``, a message saying what is wrong, or None
-        when the document exists but has problems of its own (already reported)."""
+    def path(self, doc_id: str) -> Path:
+        return self.folder / f"{doc_id}.txt" if self.folder else Path(f"{doc_id}.txt")
+
+    def hint(self, name: str) -> str:
+        """What to do about a key that names no document."""
+        doc = self.renamed.get(name) or next(
+            (d for o, d in self.renamed.items() if short_key(o) == name), None
+        )
+        if doc is not None:
+            return f"the document was renamed to {doc.id}: cite it as [@{self.key(doc)}#p...]"
+        gone = next((i for i in self.removed if name in (i, short_key(i))), None)
+        if gone is not None:
+            when = self.removed[gone].removed.date
+            return f"the document {gone} was removed from the collection on {when}: cite another document"
+        return "cite a document by its key; python -m generator paragraphs lists them all"
+
+    def key(self, doc: Document) -> str:
+        """The shortest name that cites ``doc`` alone."""
+        return short_key(doc.id) if len(self.names[short_key(doc.id)]) == 1 else doc.id
+
+    def resolve(self, ref: str) -> tuple[Document, Paragraph | None] | Unresolved | None:
+        """``(document, paragraph)`` for ``001#p5`` (paragraph None for ``003``, the document's
+        own data), what is wrong, or None when the document exists but has problems of its own
+        (already reported)."""
         parsed = inline.parse_ref(ref)
         if parsed is None:
-            return f"'{ref}' is not a citation of the form <document>#p<number> or <document>"
-        name, number = parsed
-        if any(i == name or i.startswith((name + "_", name + "-")) for i in self.unreadable):
+            return Unresolved(f"'{ref}' is not a citation of the form <document>#p<number> or <document>")
+        name, key = parsed
+        ids = self.names.get(name, [])
+        if len(ids) > 1:
+            return Unresolved(f"the key '{name}' names {len(ids)} documents", name)
+        if not ids:
+            return Unresolved(f"no source document '{name}'", name)
+        if ids[0] in self.unreadable:
             return None
-        doc = self.document(name)
-        if doc is None:
-            return f"no source document '{name}'"
-        if number > len(doc.paragraphs):
-            return f"{doc.id} has {len(doc.paragraphs)} paragraphs, not {number}"
-        return doc, number
+        doc = self.documents[ids[0]]
+        if not key:
+            return doc, None
+        para = doc.paragraph(key)
+        if para is not None:
+            return doc, para
+        removal = doc.record.removal(key) if doc.record else None
+        if removal:
+            return Unresolved(
+                f"paragraph {key} of {doc.id} was removed in the correction of {removal[0].date}"
+            )
+        return Unresolved(f"{doc.id} has {len(doc.paragraphs)} paragraphs, not {key}")
 
 
 def statements(entry: Entry):
@@ -56,8 +114,8 @@ def refs_in(text: str) -> list[str]:
     return [ref for token in inline.parse(text) if isinstance(token, inline.Cite) for ref in token.refs]
 
 
-def cited_by(entries: list[Entry], resolver: Resolver) -> dict[tuple[str, int], list[tuple[str, str]]]:
-    """``(document id, paragraph)`` -> the entries whose text or quotes cite it."""
+def cited_by(entries: list[Entry], resolver: Resolver) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """``(document id, paragraph key)`` -> the entries whose text or quotes cite it."""
     found: dict[tuple[str, int], set] = defaultdict(set)
     for entry in entries:
         refs = [ref for s in statements(entry) for text in s.text.values() for ref in refs_in(text)]
@@ -65,7 +123,7 @@ def cited_by(entries: list[Entry], resolver: Resolver) -> dict[tuple[str, int], 
         for ref in refs:
             resolved = resolver.resolve(ref)
             if isinstance(resolved, tuple) and resolved[1]:
-                found[resolved[0].id, resolved[1]].add(entry.key)
+                found[resolved[0].id, resolved[1].key].add(entry.key)
     return {key: sorted(value) for key, value in found.items()}
 
 
@@ -147,7 +205,7 @@ def related(entries: list[Entry]) -> dict[tuple[str, str], list[tuple[str, str]]
 def find_mentions(documents: list[Document], names: NameIndex) -> list[Mention]:
     """Every place a source paragraph names an entry; a longer name wins over a shorter one."""
     return [
-        Mention(key, doc.id, para.number, start, end)
+        Mention(key, doc.id, para.key, start, end)
         for doc in documents
         for para in doc.paragraphs
         for start, end, key in names.finditer(para.text)

@@ -2,107 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
+import hashlib
 import re
 from datetime import date
 from pathlib import Path
 
-from generator.models import DOCUMENT_TYPES, DocumentMeta, RawDocument, SiteConfig, Text, TranslationEntry
-from generator.problems import Problems
-from generator.yamlfile import YamlDoc, YamlError, parse_yaml
+from generator.models import DOCUMENT_TYPES, DocumentMeta, RawDocument, SiteConfig, TranslationEntry
+from generator.problems import Problems, display_path
+from generator.reader import Reader
+from generator.record import KEY, RECORD_SUFFIX, load_record
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 DOCUMENT_FIELDS = ("title", "label", "publisher", "author", "date", "type", "language", "description")
 SITE_FIELDS = ("languages", "title", "description", "intro", "home_page")
 TRANSLATION_FIELDS = ("language", "paragraphs")
 PARAGRAPH_FIELDS = ("paragraph", "fingerprint", "text")
-
-
-class Reader:
-    """Helpers that read one YAML file and report problems against it."""
-
-    def __init__(self, path: Path, problems: Problems, languages: tuple[str, ...]):
-        self.path, self.problems, self.languages = path, problems, languages
-        self.doc = YamlDoc({})
-        self.prefix: tuple = ()
-        """Key path of the mapping being read, for line numbers of nested fields."""
-
-    def read(self) -> dict | None:
-        try:
-            text = self.path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            self.problems.add(self.path, 1, f"cannot read file ({exc})", "save it as UTF-8 text")
-            return None
-        try:
-            self.doc = parse_yaml(text)
-        except YamlError as exc:
-            self.problems.add(self.path, exc.line, f"invalid YAML: {exc}", "fix the syntax")
-            return None
-        if not isinstance(self.doc.data, dict):
-            self.problems.add(self.path, 1, "expected a mapping of fields", "see CONTRIBUTING.md")
-            return None
-        return self.doc.data
-
-    def error(self, path: tuple, message: str, hint: str = "") -> None:
-        self.problems.add(self.path, self.doc.line(*self.prefix, *path), message, hint)
-
-    def mappings(self, data: dict, key: str, fields: tuple[str, ...], message: str, hint: str = ""):
-        """``(key path, item)`` for each mapping in the list ``data[key]``, its fields checked;
-        a value that is not a list, or an item that is not a mapping, is reported instead."""
-        items, outer = data.get(key) or [], self.prefix
-        if not isinstance(items, list):
-            self.error((key,), f"'{key}' must be a list", "see CONTRIBUTING.md")
-            return
-        for i, item in enumerate(items):
-            self.prefix = outer  # the caller may have pointed the reader inside the last item
-            if not isinstance(item, dict):
-                self.error((key, i), message, hint)
-                continue
-            self.check_fields(item, fields, (key, i))
-            yield (*outer, key, i), item
-        self.prefix = outer
-
-    def check_fields(self, data: dict, known: tuple[str, ...], path: tuple = ()) -> None:
-        for key in data:
-            if key not in known:
-                close = difflib.get_close_matches(str(key), known, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
-                self.error((*path, key), f"unknown field '{key}'", hint)
-
-    def text(self, data: dict, key, required: bool = True, label: str | None = None) -> Text | None:
-        """``data[key]`` as one text per site language; ``label`` names it in messages."""
-        label = label or str(key)
-        value = data.get(key)
-        if value is None:
-            if required:
-                self.error((key,), f"'{label}' is missing", f"give it in {self._langs()}")
-            return None
-        if not isinstance(value, dict):
-            self.error((key,), f"'{label}' must give one text per language", f"use {self._langs()}")
-            return None
-        result = {}
-        for lang in self.languages:
-            item = value.get(lang)
-            if isinstance(item, str) and "TODO" in item:
-                self.error((key, lang), f"'{label}' in '{lang}' is still a TODO", f"write the '{lang}' text")
-            elif not isinstance(item, str) or not item.strip():
-                self.error((key, lang), f"'{label}' has no text in '{lang}'", f"write the '{lang}' text")
-            else:
-                result[lang] = item.strip()
-        self.check_fields(value, self.languages, (key,))
-        return result
-
-    def string(self, data: dict, key: str) -> str | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, (str, int, float)) or not str(value).strip():
-            self.error((key,), f"'{key}' must be text or null", "write null when unknown")
-            return None
-        return str(value).strip()
-
-    def _langs(self) -> str:
-        return ", ".join(f"'{lang}:'" for lang in self.languages)
 
 
 def load_site(path: Path, problems: Problems) -> SiteConfig | None:
@@ -187,8 +101,13 @@ def load_translation(path: Path, problems: Problems, language: str) -> list[Tran
         number, mark, text = item.get("paragraph"), item.get("fingerprint"), item.get("text")
         if isinstance(mark, int) and not isinstance(mark, bool):
             mark = str(mark)  # an all-digit fingerprint written without quotes
-        if not isinstance(number, int) or number < 1:
-            reader.error((*where, "paragraph"), "'paragraph' must be a number from 1", "")
+        key = str(number) if isinstance(number, (int, str)) and not isinstance(number, bool) else ""
+        if not KEY.match(key) or key.startswith("0") and not key[1:2].isalpha():
+            reader.error(
+                (*where, "paragraph"),
+                f"'paragraph' is {number!r}",
+                "write the paragraph's key: a number from 1, or a number and letters such as 5a",
+            )
         elif not isinstance(mark, str) or not re.fullmatch(r"[0-9a-f]{12}", mark):
             reader.error(
                 (*where, "fingerprint"),
@@ -202,7 +121,7 @@ def load_translation(path: Path, problems: Problems, language: str) -> list[Tran
                 "translate it, or delete the entry to leave it missing",
             )
         elif isinstance(text, str) and text.strip():
-            entries.append(TranslationEntry(number, mark, " ".join(text.split()), reader.doc.line(*where)))
+            entries.append(TranslationEntry(key, mark, " ".join(text.split()), reader.doc.line(*where)))
     return entries
 
 
@@ -221,9 +140,98 @@ def is_utf8(data: bytes) -> bool:
     return True
 
 
+CHECKSUMS = "SHA256SUMS"
+
+
+def read_checksums(folder: Path, problems: Problems) -> dict[str, tuple[str, int]]:
+    """``SHA256SUMS``: file name -> (recorded SHA-256, line)."""
+    path, found = folder / CHECKSUMS, {}
+    if not path.exists():
+        return found
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        match = re.fullmatch(r"([0-9a-f]{64}) [ *](.+)", line.strip())
+        if match:
+            found[match[2]] = (match[1], number)
+        elif line.strip():
+            problems.add(
+                path, number, "not a line of the form '<sha256>  <file name>'", "restore it from git"
+            )
+    return found
+
+
+def unlisted(folder: Path) -> set[str]:
+    """Ids of the documents in ``folder`` that SHA256SUMS does not list."""
+    listed = read_checksums(folder, Problems())
+    return {path.stem for path in folder.glob("*.txt") if path.name not in listed}
+
+
+def check_checksums(folder: Path, sums: dict, problems: Problems) -> set[str]:
+    """Every source listed with its bytes' checksum; returns the ids whose bytes differ."""
+    differ = set()
+    for path in sorted(folder.glob("*.txt")):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if path.name not in sums:
+            problems.add(
+                path,
+                1,
+                f"{path.name} is not listed in {CHECKSUMS}",
+                f"add a new article with make new-source FILE={display_path(path)}",
+            )
+        elif sums[path.name][0] != digest:
+            differ.add(path.stem)
+            problems.add(
+                path,
+                1,
+                f"the file differs from the checksum recorded in {CHECKSUMS}: sources are not edited by hand",
+                "record the new version as a correction: "
+                f"make update-source ID={path.stem} FILE={display_path(path)} "
+                f"(or undo the edit: git checkout {display_path(path)})",
+            )
+    for name, (_, line) in sums.items():
+        if not (folder / name).exists():
+            problems.add(
+                folder / CHECKSUMS,
+                line,
+                f"{name} is listed but not in {display_path(folder)}/",
+                "restore the file; make remove-source and make rename-source keep this list right",
+            )
+    return differ
+
+
+def removed_records(folder: Path) -> dict:
+    """The records of removed documents (``{id: Record}``): they stay, as notices."""
+    found = {}
+    for path in folder.glob(f"*{RECORD_SUFFIX}"):
+        doc_id = path.name.removesuffix(RECORD_SUFFIX)
+        if not (folder / f"{doc_id}.txt").exists():
+            record = load_record(path, Problems())
+            if record is not None and record.removed is not None:
+                found[doc_id] = record
+    return dict(sorted(found.items()))
+
+
+def check_orphans(folder: Path, languages: tuple[str, ...], problems: Problems) -> None:
+    """Metadata, translations and records whose document text is missing."""
+    texts, removed = {path.stem for path in folder.glob("*.txt")}, removed_records(folder)
+    for path in sorted(folder.glob("*.yml")):
+        name = path.name
+        stem = name.removesuffix(RECORD_SUFFIX).removesuffix(".yml")
+        stem = next((stem[: -len(lang) - 1] for lang in languages if stem.endswith(f".{lang}")), stem)
+        notice = name.endswith(RECORD_SUFFIX) and stem in removed
+        if name != "site.yml" and stem not in texts and not notice:
+            problems.add(
+                path,
+                1,
+                f"belongs to the document {stem}.txt, which is not in {display_path(folder)}/",
+                f"restore {stem}.txt; or take the document out with make remove-source ID={stem}",
+            )
+
+
 def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[RawDocument]:
     """Every ``*.txt`` in ``folder`` with its metadata and translations."""
     documents = []
+    differ = check_checksums(folder, read_checksums(folder, problems), problems)
+    check_orphans(folder, site.languages, problems)
     for path in sorted(folder.glob("*.txt")):
         doc_id = path.stem
         if not ID_PATTERN.match(doc_id):
@@ -237,7 +245,10 @@ def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[R
         meta_path = path.with_suffix(".yml")
         if not meta_path.exists():
             problems.add(
-                path, 1, f"no metadata file {meta_path.name}", f"create it: make new-source FILE={path}"
+                path,
+                1,
+                f"no metadata file {meta_path.name}",
+                f"renamed? use make rename-source; new? run make new-source FILE={display_path(path)}",
             )
             continue
         meta = load_meta(meta_path, problems, site)
@@ -270,6 +281,12 @@ def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[R
             if (folder / f"{doc_id}.{lang}.yml").exists() and lang != getattr(meta, "language", None)
         }
         entries = {lang: load_translation(tpath, problems, lang) for lang, tpath in translations.items()}
-        if meta is not None:
-            documents.append(RawDocument(doc_id, path, meta_path, data, meta, entries, translations))
+        record_path = folder / f"{doc_id}{RECORD_SUFFIX}"
+        record = load_record(record_path, problems) if record_path.exists() else None
+        if meta is not None and (record is not None or not record_path.exists()):
+            documents.append(
+                RawDocument(
+                    doc_id, path, meta_path, data, meta, entries, translations, record, doc_id in differ
+                )
+            )
     return documents

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import ID_PATTERN, Reader
+from generator.load import ID_PATTERN
 from generator.models import ACTOR_KINDS, RELATION_TYPES, Entry, Quote, Relation, SiteConfig, Statement
 from generator.problems import Problems
+from generator.reader import Reader
 
 ENTRY_FIELDS = {
     "term": ("name", "aliases", "definition", "explanation", "quotes", "related", "relations"),

@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 from generator.dates import WEEKDAYS, parse_partial
-from generator.load import ID_PATTERN, Reader
+from generator.load import ID_PATTERN
 from generator.load_entries import statement, statements
 from generator.models import FIGURE_UNITS, PAGE_LAYOUTS, Chart, Event, Figure, Section, SiteConfig, StoryPage
 from generator.problems import Problems
+from generator.reader import Reader
 
 COMMON_FIELDS = ("title", "description", "layout", "order", "intro", "sections")
 LAYOUT_FIELDS = {"timeline": ("events",), "figures": ("figures", "charts")}

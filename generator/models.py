@@ -55,9 +55,9 @@ class DocumentMeta:
 
 @dataclass(frozen=True)
 class TranslationEntry:
-    """A translated paragraph and the fingerprint of the original it translates."""
+    """A translated paragraph: the key and fingerprint of the original it translates."""
 
-    paragraph: int
+    paragraph: str
     fingerprint: str
     text: str
     line: int
@@ -74,19 +74,25 @@ class RawDocument:
     meta: DocumentMeta
     translations: dict[str, list[TranslationEntry]] = field(default_factory=dict)
     translation_paths: dict[str, Path] = field(default_factory=dict)
+    record: object = None
+    """The paragraph record (``record.Record``) of a corrected document, else None."""
+    checksum_problem: bool = False
+    """The file's bytes differ from the checksum recorded for it."""
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A numbered paragraph of a cleaned document; ``line`` is its line in the original file."""
+    """A paragraph of a cleaned document: its place (``number``), its stable ``key`` (what
+    citations and addresses use), its text, and ``line``, its line in the original file."""
 
     number: int
     text: str
     line: int
+    key: str = ""
 
     @property
     def anchor(self) -> str:
-        return f"p{self.number}"
+        return f"p{self.key}"
 
     @property
     def fingerprint(self) -> str:
@@ -119,10 +125,34 @@ class Document:
     paragraphs: list[Paragraph]
     removals: list[Removal]
     byline: Byline | None = None
+    drift: list[str] = field(default_factory=list)
+    """How the cleaned paragraphs differ from the record, when they do."""
 
     @property
     def id(self) -> str:
         return self.raw.id
+
+    @property
+    def record(self):
+        return self.raw.record
+
+    def paragraph(self, key: str) -> Paragraph | None:
+        if len(getattr(self, "_by_key", ())) != len(self.paragraphs):
+            self._by_key = {p.key: p for p in self.paragraphs}
+        return self._by_key.get(key)
+
+    def sequence(self) -> list:
+        """Every place of the document in order: a :class:`Paragraph`, or for a removed one,
+        its key with the correction that removed it (``(key, Correction)``)."""
+        if self.record is None:
+            return list(self.paragraphs)
+        places = [
+            self.paragraph(slot.key)
+            if slot.fingerprint
+            else (slot.key, (self.record.removal(slot.key) or [None])[0])
+            for slot in self.record.slots
+        ]
+        return [place for place in places if place is not None]
 
     @property
     def meta(self) -> DocumentMeta:
@@ -136,6 +166,8 @@ class TranslationStatus:
     paragraph: Paragraph
     text: str | None
     state: str  # "done", "missing" or "stale"
+    draft: str | None = None
+    """For a stale one, the translation of the earlier wording."""
 
 
 ENTRY_KINDS = ("term", "actor")
@@ -216,11 +248,11 @@ class Entry:
 
 @dataclass(frozen=True)
 class Mention:
-    """An entry named in a source paragraph."""
+    """An entry named in a source paragraph (by its key)."""
 
     entry: tuple[str, str]
     document: str
-    paragraph: int
+    paragraph: str
     start: int
     end: int
 
@@ -328,8 +360,8 @@ class Site:
     """``(document id, language)`` -> status of each paragraph."""
     entries: list[Entry] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    cited_by: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)
-    """``(document id, paragraph)`` -> keys of the entries that cite it."""
+    cited_by: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    """``(document id, paragraph key)`` -> keys of the entries that cite it."""
     related: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
     """Entry key -> keys of related entries, both ways."""
     pages: list[StoryPage] = field(default_factory=list)
@@ -337,6 +369,8 @@ class Site:
     """Edges of the who-is-who diagram, see ``link.diagram_edges``."""
     name_index: object = None
     """Finds entry names in a text: a ``link.NameIndex``."""
+    removed: dict = field(default_factory=dict)
+    """Ids of documents taken out of the collection -> their records (``record.Record``)."""
 
     def document(self, doc_id: str) -> Document:
         if len(getattr(self, "_document_index", ())) != len(self.documents):
@@ -348,10 +382,10 @@ class Site:
             self._entry_index = {entry.key: entry for entry in self.entries}
         return self._entry_index[key]
 
-    def mentioned_in(self, key: tuple[str, str]) -> list[tuple[Document, list[int]]]:
+    def mentioned_in(self, key: tuple[str, str]) -> list[tuple[Document, list[str]]]:
         """The paragraphs naming the entry ``key``, grouped by document, in the site's order."""
         if not hasattr(self, "_mention_index"):
-            index: dict[tuple, dict[str, list[int]]] = {}
+            index: dict[tuple, dict[str, list[str]]] = {}
             for mention in self.mentions:
                 numbers = index.setdefault(mention.entry, {}).setdefault(mention.document, [])
                 if not numbers or numbers[-1] != mention.paragraph:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.citations import Citations
 from generator.clean import clean
 from generator.link import NameIndex, Resolver, cited_by, diagram_edges, find_mentions, related
-from generator.load import load_documents, load_site
+from generator.load import load_documents, load_site, removed_records, unlisted
 from generator.load_entries import load_entries
 from generator.load_pages import load_pages
 from generator.models import Site
@@ -30,9 +31,12 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
     pages = load_pages(sources, config, problems) if with_entries else []
     translations = validate(documents, config, problems)
     unreadable = {path.stem for path in sources.glob("*.txt")} - {doc.id for doc in documents}
-    resolver = Resolver(documents, unreadable)
-    validate_entries(entries, resolver, config, problems)
-    validate_pages(pages, resolver, {entry.key for entry in entries}, problems)
+    removed = removed_records(sources)
+    resolver = Resolver(documents, unreadable, sources, removed)
+    cites = Citations(resolver, problems, unlisted(sources))
+    validate_entries(entries, cites, config, problems)
+    validate_pages(pages, cites, {entry.key for entry in entries}, problems)
+    cites.finish()
     if config.home_page and config.home_page not in {page.id for page in pages} and with_entries:
         problems.add(
             config.path,
@@ -42,7 +46,7 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
         )
     if problems.errors:
         raise InputError(problems)
-    site = Site(config, documents, translations, entries, pages=pages)
+    site = Site(config, documents, translations, entries, pages=pages, removed=removed)
     site.name_index = NameIndex(entries)
     site.mentions = find_mentions(documents, site.name_index)
     site.cited_by = cited_by(entries, resolver)

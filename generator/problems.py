@@ -51,6 +51,10 @@ class Problems(list):
         return sorted((p for p in self if p.warning), key=lambda p: (p.file, p.line))
 
 
+class CommandError(Exception):
+    """A command that cannot be carried out; its message reads ``what is wrong -- how to fix it``."""
+
+
 class InputError(Exception):
     """Raised when ``sources/`` holds errors; carries every problem found."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 import multiprocessing
 import os
 import re
@@ -16,7 +18,7 @@ from generator import inline, markdown
 from generator.dates import WEEKDAYS, PartialDate
 from generator.link import Resolver, refs_in
 from generator.locale import ui
-from generator.models import ACTOR_KINDS, Chart, Document, Entry, Event, Figure, Site, StoryPage
+from generator.models import ACTOR_KINDS, Chart, Document, Entry, Event, Figure, Paragraph, Site, StoryPage
 from generator.svg import Edge, Node, bar_chart, network
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -96,21 +98,20 @@ class PageContext:
     # Citations ---------------------------------------------------------------------------
     def cite(self, ref: str) -> Markup:
         """A footnote reference for ``ref``; its definition is collected for the page's end."""
-        doc, number = self.resolver.resolve(ref)
-        label = f"{doc.id}-p{number}" if number else doc.id
+        doc, para = self.resolver.resolve(ref)
+        label = f"{doc.id}-p{para.key}" if para else doc.id
         if label not in self.notes:
-            self.notes[label] = self.footnote(doc, number)
+            self.notes[label] = self.footnote(doc, para)
         return Markup(f"[^{label}]")
 
-    def footnote(self, doc: Document, number: int) -> Markup:
+    def footnote(self, doc: Document, para: Paragraph | None) -> Markup:
         """Source, type, date and paragraph, with the paragraph's text to read in place."""
         ui_ = self.ui
-        if not number:
+        if para is None:
             anchor = markdown.link(ui_["document_data"], self.url("source", doc.id))
             return Markup(f"{self.source_label(doc)}, {anchor}.")
-        para = doc.paragraphs[number - 1]
-        text, pending = self.paragraph_text(doc, number)
-        anchor = markdown.link(f"{ui_['paragraph']} {number}", self.url("source", doc.id, para.anchor))
+        text, pending = self.paragraph_text(doc, para)
+        anchor = markdown.link(f"{ui_['paragraph']} {para.key}", self.url("source", doc.id, para.anchor))
         quoted = markdown.escape(f"\u201c{text}\u201d")
         if pending:
             quoted = Markup(f"{quoted} ({markdown.escape(ui_['awaiting_short'])})")
@@ -130,18 +131,48 @@ class PageContext:
         when = format_date(meta.date, self.lang) if meta.date else ui_["undated"]
         return Markup(f"**{kind}**: {publisher}, {markdown.escape(title)}, {markdown.escape(when)}")
 
-    def paragraph_text(self, doc: Document, number: int) -> tuple[str, bool]:
+    def paragraph_text(self, doc: Document, para: Paragraph) -> tuple[str, bool]:
         """The paragraph in this page's language, or the original and True if untranslated."""
-        para = doc.paragraphs[number - 1]
         if self.lang == doc.meta.language:
             return para.text, False
-        status = self.site.translations[doc.id, self.lang][number - 1]
+        status = self.site.translations[doc.id, self.lang][para.number - 1]
         return (status.text, False) if status.text else (para.text, True)
 
-    def paragraph_links(self, doc: Document, numbers: list[int]) -> Markup:
+    def paragraph_links(self, doc: Document, keys: list[str]) -> Markup:
         """``¶ 1, ¶ 3`` linking to those paragraphs of ``doc``'s page."""
         base = self.url("source", doc.id)
-        return Markup(", ".join(f"[¶ {n}]({base}#p{n})" for n in numbers))
+        return Markup(", ".join(f"[¶ {k}]({base}#p{k})" for k in keys))
+
+    def places(self, doc: Document, statuses) -> list[tuple[str, Paragraph | None, object, object]]:
+        """Each place of a source page in order: ``(key, paragraph, translation status,
+        correction)``; a removed paragraph has no paragraph and the correction that removed it."""
+        by_key = {status.paragraph.key: status for status in statuses or []}
+        return [
+            (place.key, place, by_key.get(place.key), None)
+            if isinstance(place, Paragraph)
+            else (*place[:1], None, None, place[1])
+            for place in doc.sequence()
+        ]
+
+    def paragraph_number(self, key: str) -> Markup:
+        """``¶ 5a`` linking to its own anchor, labelled for screen readers."""
+        label = markdown.escape(f"{self.ui['paragraph']} {key}")
+        return Markup(f'{markdown.link(f"¶ {key}", f"#p{key}")}{{ .para-num aria-label="{label}" }}')
+
+    def correction_summary(self, correction) -> str:
+        """``paragraph 5a added; paragraph 7 words changed`` in this page's language."""
+        words, parts = self.ui, []
+        for kind, keys in (
+            ("added", correction.added),
+            ("changed", [c.key for c in correction.changed]),
+            ("removed", [c.key for c in correction.removed]),
+            ("moved", correction.moved),
+        ):
+            if keys:
+                noun = words["correction_paragraphs"]["one" if len(keys) == 1 else "many"]
+                parts.append(f"{noun} {', '.join(keys)} {words['correction_parts'][kind]}")
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:]
 
     def footnotes(self) -> Markup:
         return Markup("".join(f"[^{label}]: {note}\n" for label, note in self.notes.items()))
@@ -383,6 +414,15 @@ def jobs(site: Site):
                 doc.raw.translation_paths.get(lang, doc.raw.meta_path),
                 {"doc": doc, "inputs": inputs, "statuses": site.translations.get((doc.id, lang))},
             )
+        for doc_id, record in site.removed.items():
+            path = sources / f"{doc_id}.record.yml"
+            yield (
+                "source_removed.md.j2",
+                f"{SECTIONS['source']}/{doc_id}",
+                lang,
+                path,
+                {"doc_id": doc_id, "record": record, "inputs": [path]},
+            )
         for entry in site.entries:
             yield (
                 f"{entry.kind}.md.j2",
@@ -459,7 +499,35 @@ def render(site: Site, parallel: bool = True) -> list[Page]:
         pages = [shares[i % workers][i // workers] for i in range(len(work))]
     else:
         pages = [renderer(job) for job in work]
-    return pages + drawn
+    return pages + drawn + redirects(site)
+
+
+def redirects(site: Site) -> list[Page]:
+    """A page at each earlier address of a renamed source, sending the reader (and the
+    paragraph anchor they asked for) on to the new one."""
+    taken = {doc.id for doc in site.documents} | set(site.removed)
+    pages = []
+    for doc in site.documents:
+        for old in doc.record.renamed_from if doc.record else ():
+            if old in taken:
+                continue
+            for lang in site.config.languages:
+                target = f"../{doc.id}/"
+                words = ui(lang)
+                name = html.escape(document_name(doc, lang))
+                body = (
+                    f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+                    f"<title>{name}</title>\n"
+                    '<meta name="robots" content="noindex">\n'
+                    f'<link rel="canonical" href="{target}">\n'
+                    f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
+                    f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n<body>\n'
+                    f'<p>{html.escape(words["moved_to"])} <a href="{target}">{name}</a></p>\n'
+                    "</body>\n</html>\n"
+                )
+                stem = f"{SECTIONS['source']}/{old}/index"
+                pages.append(Page(page_file(stem, lang, site.config.default_language)[:-3] + ".html", body))
+    return pages
 
 
 def svg_size(svg: str) -> tuple[int, int]:

@@ -10,9 +10,11 @@ import textwrap
 from pathlib import Path
 
 from generator.clean import clean
-from generator.load import ID_PATTERN, load_documents, load_site
+from generator.correct import set_checksum
+from generator.link import short_key
+from generator.load import ID_PATTERN, load_documents, load_site, looks_binary
 from generator.models import DocumentMeta, RawDocument
-from generator.problems import InputError, Problems
+from generator.problems import CommandError, InputError, Problems
 
 SOURCE_META = """\
 # Metadata of {id}.txt: only what the document itself establishes; null when it does not say.
@@ -74,17 +76,13 @@ relations: []
 """
 
 
-class ScaffoldError(Exception):
-    """A request that cannot be carried out; the message says why."""
-
-
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")[:80]
 
 
 def create(path: Path, text: str) -> Path:
     if path.exists():
-        raise ScaffoldError(f"{path} already exists -- edit it, or choose another id")
+        raise CommandError(f"{path} already exists -- edit it, or choose another id")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
@@ -93,26 +91,42 @@ def create(path: Path, text: str) -> Path:
 def new_entry(sources: Path, kind: str, entry_id: str) -> Path:
     """``sources/glossary/<id>.yml`` or ``sources/actors/<id>.yml`` with TODO stubs."""
     if not ID_PATTERN.match(entry_id):
-        raise ScaffoldError(f"'{entry_id}' is not a usable id -- use a-z, 0-9, '-' and '_'")
+        raise CommandError(f"'{entry_id}' is not a usable id -- use a-z, 0-9, '-' and '_'")
     folder = "glossary" if kind == "term" else "actors"
     return create(sources / folder / f"{entry_id}.yml", TERM if kind == "term" else ACTOR)
 
 
 def new_source(sources: Path, file: Path) -> list[Path]:
-    """Copy ``file`` in byte for byte, record its checksum, stub its metadata and translations."""
+    """Copy ``file`` in byte for byte (or take it where it is, when it is already in
+    ``sources/``), record its checksum, stub its metadata and translations."""
     if not file.is_file():
-        raise ScaffoldError(f"{file} is not a file -- give the path of the article's text file")
-    doc_id = slug(file.stem)
+        raise CommandError(f"{file} is not a file -- give the path of the article's text file")
+    data = file.read_bytes()
+    if not data.strip() or looks_binary(data):
+        raise CommandError(
+            f"{file} is empty or not a text file -- give the article as plain text, UTF-8 encoded"
+        )
+    in_place = file.resolve().parent == sources.resolve() and file.suffix == ".txt"
+    doc_id = file.stem if in_place else slug(file.stem)
     if not ID_PATTERN.match(doc_id):
-        raise ScaffoldError(f"cannot make an id from '{file.name}' -- rename the file")
+        raise CommandError(
+            f"cannot make an id from '{file.name}' -- rename the file using a-z, 0-9, '-' and '_'"
+        )
     target = sources / f"{doc_id}.txt"
-    if target.exists():
-        raise ScaffoldError(f"{target} already exists -- rename the new file")
+    if target.exists() and not in_place:
+        raise CommandError(f"{target} already exists -- rename the new file")
+    key = short_key(doc_id)
+    clash = [p.name for p in sources.glob("*.txt") if p.stem != doc_id and key in (p.stem, short_key(p.stem))]
+    if clash:
+        raise CommandError(
+            f"the citation key '{key}' of '{doc_id}' is already used by {', '.join(clash)} -- "
+            "rename the file so "
+            "that its name up to the first '_' or '-' is new"
+        )
     meta = create(sources / f"{doc_id}.yml", SOURCE_META.format(id=doc_id))
-    shutil.copyfile(file, target)
-    digest = hashlib.sha256(target.read_bytes()).hexdigest()
-    with (sources / "SHA256SUMS").open("a", encoding="utf-8") as sums:
-        sums.write(f"{digest}  {target.name}\n")
+    if not in_place:
+        shutil.copyfile(file, target)
+    set_checksum(sources, target.name, hashlib.sha256(target.read_bytes()).hexdigest())
     site = load_site(sources / "site.yml", Problems())
     if site is None:
         return [target, meta]
@@ -140,8 +154,8 @@ def update_translations(sources: Path) -> list[Path]:
             if lang == raw.meta.language:
                 continue
             done = {entry.fingerprint for entry in raw.translations.get(lang, [])}
-            numbers = {entry.paragraph for entry in raw.translations.get(lang, [])}
-            todo = [p for p in doc.paragraphs if p.fingerprint not in done and p.number not in numbers]
+            keys = {entry.paragraph for entry in raw.translations.get(lang, [])}
+            todo = [p for p in doc.paragraphs if p.fingerprint not in done and p.key not in keys]
             if todo:
                 changed.append(append_stubs(sources / f"{raw.id}.{lang}.yml", raw.id, lang, todo))
     return changed
@@ -159,7 +173,7 @@ def append_stubs(path: Path, doc_id: str, lang: str, paragraphs) -> Path:
     )
     for para in paragraphs:
         original = textwrap.wrap(para.text, 94)
-        text += f'  - paragraph: {para.number}\n    fingerprint: "{para.fingerprint}"\n'
+        text += f'  - paragraph: {para.key}\n    fingerprint: "{para.fingerprint}"\n'
         text += "".join(f"    # original: {line}\n" for line in original)
         text += "    text: >-\n      TODO\n"
     path.write_text(text, encoding="utf-8")

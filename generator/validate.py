@@ -12,12 +12,13 @@ from functools import cache
 from pathlib import Path
 
 from generator import inline
+from generator.citations import Citations, word_changes
 from generator.dates import parse_partial
 from generator.figures import read_numbers
-from generator.link import Resolver, refs_in, statements
+from generator.link import refs_in, statements
 from generator.load_entries import ENTRY_FOLDERS as FOLDER
 from generator.locale import month_names
-from generator.models import Document, Entry, Event, SiteConfig, StoryPage, TranslationStatus
+from generator.models import Document, Entry, Event, Paragraph, SiteConfig, StoryPage, TranslationStatus
 from generator.problems import Problems
 
 
@@ -44,36 +45,68 @@ def check_byline(doc: Document, problems: Problems) -> None:
 
 
 def translation_status(doc: Document, lang: str, problems: Problems) -> list[TranslationStatus]:
-    """Pair each paragraph with its translation; a fingerprint match wins over a number match."""
+    """Pair each paragraph with its translation by content: a fingerprint match wins; an entry
+    for the same key with another fingerprint is stale (the original's words changed)."""
     entries = doc.raw.translations.get(lang, [])
     path = doc.raw.translation_paths.get(lang, doc.raw.path.with_suffix(f".{lang}.yml"))
     by_mark = {e.fingerprint: e for e in entries}
-    by_number = {e.paragraph: e for e in entries}
-    statuses = []
+    by_key = {e.paragraph: e for e in entries}
+    statuses, used = [], set()
     for para in doc.paragraphs:
         entry = by_mark.get(para.fingerprint)
         if entry:
+            used.add(id(entry))
             statuses.append(TranslationStatus(para, entry.text, "done"))
             continue
-        old = by_number.get(para.number)
+        old = by_key.get(para.key)
         if old:
-            statuses.append(TranslationStatus(para, None, "stale"))
+            used.add(id(old))
+            statuses.append(TranslationStatus(para, None, "stale", old.text))
+            change = doc.record.last_change(para.key) if doc.record else None
+            when = f" in the correction of {change[0].date}" if change else ""
+            words = f" ({word_changes(change[1].before, para.text)})" if change else ""
             problems.warn(
                 path,
                 old.line,
-                f"translation of paragraph {para.number} is stale: the original changed since it "
-                "was translated",
-                f"update the text, then set fingerprint: {para.fingerprint}",
+                f"translation of paragraph {para.key} is stale: the original changed{when}{words}",
+                f'update the text (it stays there as your draft), then set fingerprint: "{para.fingerprint}"',
             )
         else:
             statuses.append(TranslationStatus(para, None, "missing"))
             problems.warn(
                 path,
                 1,
-                f"paragraph {para.number} has no '{lang}' translation",
-                f"add an entry with paragraph: {para.number}, fingerprint: {para.fingerprint}, text",
+                f"paragraph {para.key} has no '{lang}' translation",
+                f'add an entry with paragraph: {para.key}, fingerprint: "{para.fingerprint}", text '
+                "(make translations UPDATE=1 adds a stub)",
+            )
+    for entry in entries:
+        if id(entry) not in used:
+            removal = doc.record.removal(entry.paragraph) if doc.record else None
+            problems.warn(
+                path,
+                entry.line,
+                f"paragraph {entry.paragraph} was removed from the original in the correction of "
+                f"{removal[0].date}"
+                if removal
+                else f"this entry (paragraph {entry.paragraph}) translates no paragraph of {doc.id}",
+                "delete the entry",
             )
     return statuses
+
+
+def check_record(doc: Document, problems: Problems) -> None:
+    """The cleaned paragraphs must be those the record lists (unless the bytes changed, which is
+    reported already)."""
+    if doc.drift and not doc.raw.checksum_problem:
+        problems.add(
+            doc.raw.path,
+            1,
+            f"the paragraphs differ from those recorded in {doc.id}.record.yml: {'; '.join(doc.drift[:5])}"
+            + (f" and {len(doc.drift) - 5} more" if len(doc.drift) > 5 else ""),
+            f"if a cleaning rule or the title changed this on purpose, record it: make update-source "
+            f"ID={doc.id} REASON=...",
+        )
 
 
 def validate(documents: list[Document], site: SiteConfig, problems: Problems) -> dict:
@@ -89,6 +122,7 @@ def validate(documents: list[Document], site: SiteConfig, problems: Problems) ->
             )
             continue
         check_byline(doc, problems)
+        check_record(doc, problems)
         for lang in site.languages:
             if lang != doc.meta.language:
                 translations[doc.id, lang] = translation_status(doc, lang, problems)
@@ -133,7 +167,7 @@ def line_of(path: Path, start: int, needle: str) -> int:
     return start
 
 
-def check_statement(path, statement, resolver: Resolver, keys: set, problems: Problems, cited=True) -> None:
+def check_statement(path, statement, cites: Citations, keys: set, problems: Problems, cited=True) -> None:
     """Every sentence cited (when ``cited``), every citation and link resolving."""
     for lang, text in statement.text.items():
         line = statement.lines[lang]
@@ -148,14 +182,13 @@ def check_statement(path, statement, resolver: Resolver, keys: set, problems: Pr
         for token in inline.parse(text):
             if isinstance(token, inline.Cite):
                 for ref in token.refs:
-                    resolved = resolver.resolve(ref)
-                    if isinstance(resolved, str):
-                        problems.add(
-                            path,
-                            line_of(path, line, ref),
-                            f"citation [@{ref}]: {resolved}",
-                            "cite an existing document and paragraph (see its source page)",
-                        )
+                    cites.resolve(
+                        path,
+                        line_of(path, line, ref),
+                        ref,
+                        f"citation [@{ref}]",
+                        "cite an existing document and paragraph (python -m generator paragraphs lists them)",
+                    )
             elif isinstance(token, inline.Link) and (token.kind, token.target) not in keys:
                 problems.add(
                     path,
@@ -165,10 +198,10 @@ def check_statement(path, statement, resolver: Resolver, keys: set, problems: Pr
                 )
 
 
-def check_entry(entry: Entry, resolver: Resolver, keys: set, site: SiteConfig, problems: Problems) -> None:
+def check_entry(entry: Entry, cites: Citations, keys: set, site: SiteConfig, problems: Problems) -> None:
     """Citations resolve and are present, links lead somewhere, quotes are verbatim."""
     for statement in statements(entry):
-        check_statement(entry.path, statement, resolver, keys, problems)
+        check_statement(entry.path, statement, cites, keys, problems)
     for kind, items in entry.related.items():
         for target, line in items:
             if (kind, target) not in keys:
@@ -186,45 +219,38 @@ def check_entry(entry: Entry, resolver: Resolver, keys: set, site: SiteConfig, p
                 f"relation target '{':'.join(relation.target)}' does not exist",
                 "use term:<id> or actor:<id> of an existing entry",
             )
-        resolved = resolver.resolve(relation.cite)
-        if isinstance(resolved, str):
-            problems.add(
-                entry.path,
-                relation.line,
-                f"relation source [@{relation.cite}]: {resolved}",
-                "cite the paragraph that states the relation",
-            )
+        cites.resolve(
+            entry.path,
+            relation.line,
+            relation.cite,
+            f"relation source [@{relation.cite}]",
+            "cite the paragraph that states the relation",
+        )
     for quote in entry.quotes:
-        check_quote(entry, quote, resolver, keys, site, problems)
+        check_quote(entry, quote, cites, keys, site, problems)
+
+
+def changed_note(doc: Document, para: Paragraph) -> str:
+    """`` (its words changed in the correction of ...)`` when a correction changed them."""
+    change = doc.record.last_change(para.key) if doc.record else None
+    return f" (its words changed in the correction of {change[0].date})" if change else ""
 
 
 def check_quote(
-    entry: Entry, quote, resolver: Resolver, keys: set, site: SiteConfig, problems: Problems
+    entry: Entry, quote, cites: Citations, keys: set, site: SiteConfig, problems: Problems
 ) -> None:
-    resolved = resolver.resolve(quote.source)
+    hint = "write source: <document>#p<paragraph>"
+    resolved = cites.resolve(entry.path, quote.line, quote.source, f"quote source '{quote.source}'", hint)
     if resolved is None:
         return
-    if isinstance(resolved, str):
+    doc, para = resolved
+    if para is None:
+        problems.add(entry.path, quote.line, f"quote source '{quote.source}' names no paragraph", hint)
+    elif not quote_found(quote.text, para.text):
         problems.add(
             entry.path,
             quote.line,
-            f"quote source '{quote.source}': {resolved}",
-            "write source: <document>#p<number>",
-        )
-        return
-    doc, number = resolved
-    if number == 0:
-        problems.add(
-            entry.path,
-            quote.line,
-            f"quote source '{quote.source}' names no paragraph",
-            "write source: <document>#p<number>",
-        )
-    elif not quote_found(quote.text, doc.paragraphs[number - 1].text):
-        problems.add(
-            entry.path,
-            quote.line,
-            f'the quote "{quote.text[:60]}" is not in {doc.id} paragraph {number}',
+            f'the quote "{quote.text[:60]}" is not in {doc.id} paragraph {para.key}{changed_note(doc, para)}',
             "copy the words exactly from that paragraph; mark omissions with [...]",
         )
     for lang in site.languages:
@@ -259,14 +285,14 @@ def check_names(entries: list[Entry], problems: Problems) -> None:
                 )
 
 
-def validate_entries(entries: list[Entry], resolver: Resolver, site: SiteConfig, problems: Problems) -> None:
+def validate_entries(entries: list[Entry], cites: Citations, site: SiteConfig, problems: Problems) -> None:
     keys = {entry.key for entry in entries}
     check_names(entries, problems)
     for entry in entries:
-        check_entry(entry, resolver, keys, site, problems)
+        check_entry(entry, cites, keys, site, problems)
 
 
-def check_event(page: StoryPage, event: Event, resolver: Resolver, problems: Problems) -> None:
+def check_event(page: StoryPage, event: Event, cites: Citations, problems: Problems) -> None:
     """A stated date must be printed in what the event cites; an inferred one must say how."""
     if event.reasoning is not None:
         if event.weekday and event.date.weekday() != event.weekday:
@@ -286,19 +312,15 @@ def check_event(page: StoryPage, event: Event, resolver: Resolver, problems: Pro
                 "correct the date or the 'between' range",
             )
         return
-    cited = [resolver.resolve(ref) for text in event.text.text.values() for ref in refs_in(text)]
-    if None in cited:
-        return  # a cited document has problems of its own, already reported
-    for resolved in cited:
-        if not isinstance(resolved, tuple):
-            continue
-        doc, number = resolved
-        if number == 0 and doc.meta.date and parse_partial(doc.meta.date) == event.date:
+    refs = [ref for text in event.text.text.values() for ref in refs_in(text)]
+    cited = [cites.resolver.resolve(ref) for ref in refs]
+    if not all(isinstance(resolved, tuple) for resolved in cited):
+        return  # a citation with problems of its own, reported with the text
+    for doc, para in cited:
+        if para is None and doc.meta.date and parse_partial(doc.meta.date) == event.date:
             return
-        if number and any(
-            form in doc.paragraphs[number - 1].text
-            for months in month_names()
-            for form in event.date.printed_forms(months)
+        if para and any(
+            form in para.text for months in month_names() for form in event.date.printed_forms(months)
         ):
             return
     problems.add(
@@ -309,31 +331,28 @@ def check_event(page: StoryPage, event: Event, resolver: Resolver, problems: Pro
     )
 
 
-def check_figures(page: StoryPage, resolver: Resolver, problems: Problems) -> None:
+def check_figures(page: StoryPage, cites: Citations, problems: Problems) -> None:
     """Each figure's quote is in its paragraph and gives its value; charts compare like with like."""
     by_id = {}
     for figure in page.figures:
         if figure.id in by_id:
             problems.add(page.path, figure.line, f"two figures have the id '{figure.id}'", "rename one")
         by_id[figure.id] = figure
-        resolved = resolver.resolve(figure.source)
-        if isinstance(resolved, str) or (resolved and not resolved[1]):
-            problems.add(
-                page.path,
-                figure.line,
-                f"figure source '{figure.source}': "
-                f"{resolved if isinstance(resolved, str) else 'names no paragraph'}",
-                "write source: <document>#p<number>",
-            )
-            continue
+        hint = "write source: <document>#p<paragraph>"
+        resolved = cites.resolve(
+            page.path, figure.line, figure.source, f"figure source '{figure.source}'", hint
+        )
         if resolved is None:
             continue
-        doc, number = resolved
-        if not quote_found(figure.quote, doc.paragraphs[number - 1].text):
+        doc, para = resolved
+        if para is None:
+            problems.add(page.path, figure.line, f"figure source '{figure.source}': names no paragraph", hint)
+        elif not quote_found(figure.quote, para.text):
             problems.add(
                 page.path,
                 figure.line,
-                f'the words "{figure.quote}" are not in {doc.id} paragraph {number}',
+                f'the words "{figure.quote}" are not in {doc.id} paragraph {para.key}'
+                + changed_note(doc, para),
                 "copy them exactly from that paragraph",
             )
         elif figure.value not in read_numbers(figure.quote):
@@ -358,14 +377,14 @@ def check_figures(page: StoryPage, resolver: Resolver, problems: Problems) -> No
             )
 
 
-def validate_pages(pages: list[StoryPage], resolver: Resolver, keys: set, problems: Problems) -> None:
+def validate_pages(pages: list[StoryPage], cites: Citations, keys: set, problems: Problems) -> None:
     for page in pages:
         texts = [page.intro] if page.intro else []
         texts += [item for section in page.sections for item in section.items]
         texts += [event.text for event in page.events] + [e.reasoning for e in page.events if e.reasoning]
         texts += [figure.note for figure in page.figures if figure.note]
         for statement in texts:
-            check_statement(page.path, statement, resolver, keys, problems, cited=page.factual)
+            check_statement(page.path, statement, cites, keys, problems, cited=page.factual)
         for event in page.events:
-            check_event(page, event, resolver, problems)
-        check_figures(page, resolver, problems)
+            check_event(page, event, cites, problems)
+        check_figures(page, cites, problems)
