@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.link import Resolver, Unresolved
 from generator.models import Document, Paragraph
 from generator.problems import Problems, display_path
+from generator.record import RECORD_SUFFIX
 
 CONTEXT = 4
 """Words shown either side of a change."""
@@ -85,7 +86,7 @@ class Citations:
             used = self._sites(sites)
             if name in ambiguous:
                 ids = ambiguous[name]
-                newcomer = next((i for i in reversed(ids) if i in self.unlisted), ids[-1])
+                newcomer = self.newcomer(ids)
                 files = ", ".join(f"{i}.txt" for i in ids)
                 self.problems.add(
                     self.resolver.path(newcomer),
@@ -102,6 +103,19 @@ class Citations:
                     f"the citation key '{name}' names no document in sources/{used}",
                     self.resolver.hint(name),
                 )
+
+    def newcomer(self, ids: list[str]) -> str:
+        """Of documents sharing a key, the likely new one: not in SHA256SUMS, else untranslated,
+        else the most recently changed file."""
+        path = self.resolver.path
+
+        def age(doc_id: str) -> tuple:
+            files = path(doc_id).parent.glob(f"{doc_id}.*.yml")
+            translated = any(not p.name.endswith(RECORD_SUFFIX) for p in files)
+            mtime = path(doc_id).stat().st_mtime if path(doc_id).exists() else 0
+            return (doc_id not in self.unlisted, translated, -mtime)
+
+        return min(ids, key=age)
 
     @staticmethod
     def _sites(sites: list[tuple[Path, int]]) -> str:
