@@ -346,3 +346,24 @@ def test_correction_dates_default_to_today(sources, tmp_path):
     new = corrected(sources, DOC, lambda b: b.insert(6, "Paragraf baru."), tmp_path)
     main(["--sources", str(sources), "update-source", "001", "--file", str(new)])
     assert f"date: {date.today().isoformat()}" in (sources / f"{DOC}.record.yml").read_text()
+
+
+def test_a_removed_paragraph_keeps_its_address_with_a_note_in_both_languages(sources, tmp_path):
+    doc = "002_8b216c02d635696e"
+    _, before = document(sources, doc)
+    gone = before.paragraph("13").text
+    new = tmp_path / "002.txt"
+    text = (sources / f"{doc}.txt").read_bytes()
+    new.write_bytes(text.replace(gone.encode() + b"\n", b"", 1))  # one paragraph per line here
+    assert update(sources, "002", new) == 0
+    built = pages(sources)
+    for page, note in (
+        (f"sumber/{doc}.md", "Paragraf ini dihapus"),
+        (f"sumber/{doc}.en.md", "This paragraph was removed"),
+    ):
+        text = built[page]
+        assert "[¶ 13](#p13)" in text and "{ #p13 .src-para .src-removed }" in text and note in text
+        assert text.index("#p12 ") < text.index("#p13 .src-para .src-removed") < text.index("#p14 ")
+        assert gone in text  # the earlier wording, in the corrections log
+    _, after = document(sources, doc)
+    assert all(after.paragraph(p.key).text == p.text for p in before.paragraphs if p.key != "13")
