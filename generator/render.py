@@ -159,8 +159,8 @@ class PageContext:
         label = markdown.escape(f"{self.ui['paragraph']} {key}")
         return Markup(f'{markdown.link(f"¶ {key}", f"#p{key}")}{{ .para-num aria-label="{label}" }}')
 
-    def correction_summary(self, correction) -> str:
-        """``paragraph 5a added; paragraph 7 words changed`` in this page's language."""
+    def correction_summary(self, correction) -> Markup:
+        """``Paragraph 5a added; paragraph 7 words changed``, each key linking to its place."""
         words, parts = self.ui, []
         for kind, keys in (
             ("added", correction.added),
@@ -170,9 +170,12 @@ class PageContext:
         ):
             if keys:
                 noun = words["correction_paragraphs"]["one" if len(keys) == 1 else "many"]
-                parts.append(f"{noun} {', '.join(keys)} {words['correction_parts'][kind]}")
+                links = ", ".join(markdown.link(key, f"#p{key}") for key in keys)
+                parts.append(
+                    f"{markdown.escape(noun)} {links} {markdown.escape(words['correction_parts'][kind])}"
+                )
         text = "; ".join(parts)
-        return text[:1].upper() + text[1:]
+        return Markup(text[:1].upper() + text[1:])
 
     def footnotes(self) -> Markup:
         return Markup("".join(f"[^{label}]: {note}\n" for label, note in self.notes.items()))

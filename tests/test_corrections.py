@@ -128,7 +128,7 @@ def test_an_inserted_paragraph_changes_no_footnote_and_no_anchor(sources, tmp_pa
     states = {s.paragraph.key: s.state for s in site.translations[DOC, "en"]}
     assert [k for k, state in states.items() if state != "done"] == ["5a"]
     assert states["5a"] == "missing"
-    assert "Paragraph 5a added" in after_pages[f"sumber/{DOC}.en.md"]
+    assert "Paragraph [5a](#p5a) added" in after_pages[f"sumber/{DOC}.en.md"]
     assert 'Reason: <span lang="id">Penerbit menambah paragraf</span>' in after_pages[f"sumber/{DOC}.en.md"]
 
 
