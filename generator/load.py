@@ -168,9 +168,18 @@ def unlisted(folder: Path) -> set[str]:
 def check_checksums(folder: Path, sums: dict, problems: Problems) -> set[str]:
     """Every source listed with its bytes' checksum; returns the ids whose bytes differ."""
     differ = set()
+    gone = {digest: name for name, (digest, _) in sums.items() if not (folder / name).exists()}
     for path in sorted(folder.glob("*.txt")):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        if path.name not in sums:
+        if path.name not in sums and digest in gone:
+            old = gone.pop(digest).removesuffix(".txt")
+            problems.add(
+                path,
+                1,
+                f"{path.name} is {old}.txt renamed by hand: citations, records and old address not updated",
+                f"move its files back to {old}.* and run make rename-source ID={old} TO={path.stem}",
+            )
+        elif path.name not in sums:
             problems.add(
                 path,
                 1,
@@ -187,8 +196,8 @@ def check_checksums(folder: Path, sums: dict, problems: Problems) -> set[str]:
                 f"make update-source ID={path.stem} FILE={display_path(path)} "
                 f"(or undo the edit: git checkout {display_path(path)})",
             )
-    for name, (_, line) in sums.items():
-        if not (folder / name).exists():
+    for name, (digest, line) in sums.items():
+        if gone.get(digest) == name:
             problems.add(
                 folder / CHECKSUMS,
                 line,

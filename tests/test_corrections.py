@@ -367,3 +367,14 @@ def test_a_removed_paragraph_keeps_its_address_with_a_note_in_both_languages(sou
         assert gone in text  # the earlier wording, in the corrections log
     _, after = document(sources, doc)
     assert all(after.paragraph(p.key).text == p.text for p in before.paragraphs if p.key != "13")
+
+
+def test_a_source_renamed_by_hand_is_named_with_the_command_to_use(sources):
+    old, new = "003_5c094b5689ed37a0", "003_tabuka"
+    for path in sources.glob(f"{old}.*"):
+        path.rename(path.with_name(new + path.name[len(old) :]))
+    found = errors(sources)
+    (message,) = [m for m in found if m.startswith(f"sources/{new}.txt:1:")]
+    assert f"is {old}.txt renamed by hand" in message
+    assert f"make rename-source ID={old} TO={new}" in message
+    assert not any(m.startswith("sources/SHA256SUMS") for m in found)
