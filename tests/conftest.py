@@ -1,8 +1,11 @@
-"""Shared fixtures: the project's real sources and throwaway copies to break."""
+"""Shared fixtures: a frozen collection for tests that need fixed content, the real sources for
+invariants, and throwaway project copies to break."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,24 +15,98 @@ import pytest
 from generator import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT / "sources"
+SOURCES = ROOT / "tests" / "fixtures" / "collection"
+"""The frozen five-document collection: tests that assert content read this, never sources/."""
+REAL_SOURCES = ROOT / "sources"
+"""The project's real collection: tests may only check invariants of it (tests/test_collection.py)."""
 SEED_IDS = sorted(p.stem for p in SOURCES.glob("*.txt"))
-PROJECT_FILES = ["Makefile", "mkdocs.yml", "pyproject.toml", "requirements.lock", "sources", "generator"]
+PROJECT_FILES = ["Makefile", "mkdocs.yml", "pyproject.toml", "requirements.lock", "generator"]
+
+
+def copy_collection(target: Path) -> Path:
+    """Copy the frozen collection to ``target``, as a project's ``sources/`` would be."""
+    shutil.copytree(SOURCES, target, ignore=shutil.ignore_patterns("README.md"))
+    return target
+
+
+def checksums(sources: Path) -> dict[str, str]:
+    """The file names listed in ``sources/SHA256SUMS`` and their digests."""
+    path = sources / "SHA256SUMS"
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    return {name: digest for digest, name in (line.split("  ", 1) for line in lines if line.strip())}
+
+
+def record_checksum(sources: Path, name: str) -> None:
+    digest = hashlib.sha256((sources / name).read_bytes()).hexdigest()
+    with (sources / "SHA256SUMS").open("a", encoding="utf-8") as sums:
+        sums.write(f"{digest}  {name}\n")
+
+
+def copy_documents(src: Path, dst: Path, ids: list[str]) -> None:
+    """Copy every ``<id>.*`` file of each document, and its SHA256SUMS line, from ``src`` to ``dst``."""
+    listed = checksums(src)
+    dst.mkdir(parents=True, exist_ok=True)
+    with (dst / "SHA256SUMS").open("a", encoding="utf-8") as sums:
+        for doc_id in ids:
+            files = [p for p in src.glob(f"{doc_id}.*") if p.is_file()]
+            assert src / f"{doc_id}.txt" in files, f"no document {doc_id} in {src}"
+            for path in files:
+                shutil.copy2(path, dst)
+            sums.write(f"{listed[f'{doc_id}.txt']}  {doc_id}.txt\n")
+
+
+def add_document(sources: Path, doc_id: str, data: bytes, meta: str) -> None:
+    """Write ``<id>.txt`` and ``<id>.yml`` and record the text's checksum, as `make new-source` does."""
+    (sources / f"{doc_id}.txt").write_bytes(data)
+    (sources / f"{doc_id}.yml").write_text(meta, encoding="utf-8")
+    record_checksum(sources, f"{doc_id}.txt")
+
+
+def correct_document(sources: Path, doc_id: str, data: bytes) -> None:
+    """Replace a document by a corrected version the documented way (`make update-source`), which
+    keeps its paragraph keys and records the new checksum."""
+    from generator.cli import main
+
+    corrected = sources.parent / f"{doc_id}-corrected.txt"
+    corrected.write_bytes(data)
+    # The exit status is 1 while citations of changed paragraphs await confirmation; the
+    # correction is recorded all the same.
+    main(["--sources", str(sources), "update-source", doc_id, "--file", str(corrected), "--reason", "Uji"])
+    assert checksums(sources)[f"{doc_id}.txt"] == hashlib.sha256(data).hexdigest(), "not recorded"
+
+
+def site_config() -> str:
+    """The frozen collection's ``site.yml`` without its home page, for collections with no pages."""
+    return re.sub(r"\nhome_page:.*", "", (SOURCES / "site.yml").read_text(encoding="utf-8"))
+
+
+def mkdocs_config(pages: set[str]) -> str:
+    """The real ``mkdocs.yml`` without nav entries for story pages not in ``pages``."""
+
+    def produced(line: str) -> bool:
+        match = re.search(r"([\w./-]+)\.md\W*$", line)
+        return not match or match[1] == "index" or match[1].endswith("/index") or match[1] in pages
+
+    kept, in_nav = [], False
+    for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.strip() and not line[0].isspace():
+            in_nav = line.startswith("nav:")
+        if not in_nav or produced(line):
+            kept.append(line)
+    return "".join(kept)
 
 
 @pytest.fixture(scope="session")
 def site():
-    """The site model built from the real ``sources/``."""
+    """The site model built from the frozen collection."""
     built, _ = pipeline.build(SOURCES)
     return built
 
 
 @pytest.fixture
 def sources_copy(tmp_path: Path) -> Path:
-    """A writable copy of ``sources/`` to damage in a test."""
-    target = tmp_path / "sources"
-    shutil.copytree(SOURCES, target)
-    return target
+    """A writable copy of the frozen collection to damage in a test."""
+    return copy_collection(tmp_path / "sources")
 
 
 def document(site, doc_id: str):
@@ -47,7 +124,8 @@ def make(project: Path, *args: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def project(tmp_path_factory) -> Path:
-    """A copy of the project sharing this checkout's .venv, built with `make`."""
+    """A copy of the project with the frozen collection as its sources/, sharing this checkout's
+    .venv, built with `make`."""
     target = tmp_path_factory.mktemp("project")
     for name in PROJECT_FILES:
         source = ROOT / name
@@ -55,6 +133,9 @@ def project(tmp_path_factory) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / name)
+    sources = copy_collection(target / "sources")
+    pages = {p.stem for p in (sources / "pages").glob("*.yml")}
+    (target / "mkdocs.yml").write_text(mkdocs_config(pages), encoding="utf-8")
     os.symlink(ROOT / ".venv", target / ".venv")
     result = make(target)
     assert result.returncode == 0, result.stderr
@@ -67,9 +148,18 @@ def built(project) -> Path:
     return project / "site"
 
 
+@pytest.fixture(scope="session")
+def real_site() -> Path:
+    """The site/ built from the real sources/ in this checkout (`make test` builds it first)."""
+    if not (ROOT / "site" / "index.html").is_file():
+        pytest.fail(f"{ROOT / 'site'} is missing: run `make` (or `make test`, which builds it first)")
+    return ROOT / "site"
+
+
 @pytest.fixture
 def scratch(project):
-    """The built project copy, whose sources a test may change: they are restored afterwards."""
+    """The built project copy, whose sources a test may change: afterwards they are restored
+    (timestamps included) and `make` brings docs/ and site/ back in line with them."""
     sources = project / "sources"
     saved = project.parent / "saved-sources"
     shutil.rmtree(saved, ignore_errors=True)
@@ -77,3 +167,5 @@ def scratch(project):
     yield project
     shutil.rmtree(sources)
     shutil.copytree(saved, sources)
+    result = make(project)
+    assert result.returncode == 0, result.stderr

@@ -1,13 +1,15 @@
 """The contributor's path: scaffolding commands, TODO markers that block, translation lists,
-and edit links that lead to the files in sources/."""
+edit links that lead to the files in sources/, and a new article added end to end."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 
+from generator import pipeline
 from tests.conftest import TEST_REPO, make
-from tests.test_build import tags
+from tests.test_build import page, paragraph_anchors, tags
+from tests.test_pages import check_footnote_links, check_footnote_quotes
 
 
 def test_new_term_is_stubbed_rejected_then_accepted(scratch):
@@ -52,9 +54,13 @@ def test_new_source_copies_byte_for_byte_and_stubs_metadata_and_translation(scra
     assert re.search(r"sources/berita-baru.en.yml:\d+: paragraph 1 is still a TODO stub", check.stderr)
 
 
-def test_translations_lists_missing_and_stale_per_file(scratch):
-    path = scratch / "sources/004_b525c05275177155.txt"
-    path.write_bytes(path.read_bytes().replace(b"15 detik", b"20 detik"))
+def test_translations_lists_missing_and_stale_per_file(scratch, tmp_path):
+    corrected = tmp_path / "004.txt"
+    corrected.write_bytes(
+        (scratch / "sources/004_b525c05275177155.txt").read_bytes().replace(b"15 detik", b"20 detik")
+    )
+    update = make(scratch, "update-source", "ID=004", f"FILE={corrected}", "REASON=Salah ketik")
+    assert "recorded in sources/004_b525c05275177155.record.yml" in update.stdout, update.stderr
     translation = scratch / "sources/003_5c094b5689ed37a0.en.yml"
     text = translation.read_text()
     translation.write_text(text[: text.index("  - paragraph: 6")])
@@ -72,11 +78,82 @@ def test_translations_lists_missing_and_stale_per_file(scratch):
 def test_every_edit_link_points_into_sources(built):
     pages = [p for p in built.rglob("index.html") if "assets" not in p.parts]
     assert len(pages) > 100
-    for page in pages:
-        links = [a["href"] for t, a in tags(page.read_text()) if "md-content__button" in a.get("class", "")]
-        assert links, page
+    for path in pages:
+        links = [a["href"] for t, a in tags(path.read_text()) if "md-content__button" in a.get("class", "")]
+        assert links, path
         for href in links:
             assert href.startswith(f"{TEST_REPO}/edit/main/sources/") or href.startswith(
                 f"{TEST_REPO}/tree/main/sources"
-            ), (page, href)
+            ), (path, href)
             assert "/docs/" not in href
+
+
+ARTICLE = """\
+Pasar desa di Sukamaju buka setiap hari Kamis sejak pukul enam pagi.
+
+Para pedagang menjual sayur, buah, dan kue basah dari kebun dan dapur mereka sendiri.
+
+Kepala desa mengatakan pasar itu membantu warga menjual hasil panen tanpa perantara.
+
+Pada musim hujan, sebagian pedagang berjualan di bawah tenda bersama.
+"""
+TRANSLATION = [
+    "The village market in Sukamaju opens every Thursday from six in the morning.",
+    "The traders sell vegetables, fruit and cakes from their own gardens and kitchens.",
+    "The village head says the market helps residents sell their harvest without middlemen.",
+    "In the rainy season, some traders sell under a shared tent.",
+]
+META = """\
+title: null
+label: {id: Catatan tentang pasar desa, en: A note about a village market}
+publisher: null
+author: null
+date: null
+type: news
+language: id
+description:
+  id: Catatan singkat tentang pasar mingguan di sebuah desa.
+  en: A short note about the weekly market of a village.
+"""
+EXPLANATION = """\
+  - id: Sebuah catatan menyebut pasar desa buka setiap hari Kamis [@900#p1].
+    en: A note says the village market opens every Thursday [@900#p1].
+"""
+
+
+def test_a_sixth_article_added_as_contributing_md_says_is_built_and_cited(scratch, tmp_path):
+    """The documented path end to end: new-source, metadata, translation, a citing term, make."""
+    article = tmp_path / "900_pasar-desa.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = make(scratch, "new-source", f"FILE={article}")
+    assert result.returncode == 0, result.stderr
+    sources, doc_id = scratch / "sources", "900_pasar-desa"
+    (sources / f"{doc_id}.yml").write_text(META, encoding="utf-8")
+    stub = (sources / f"{doc_id}.en.yml").read_text(encoding="utf-8")
+    assert stub.count("TODO") == len(TRANSLATION) and stub.count("fingerprint:") == len(TRANSLATION)
+    answers = iter(TRANSLATION)
+    (sources / f"{doc_id}.en.yml").write_text(re.sub("TODO", lambda _: next(answers), stub), encoding="utf-8")
+    term = sources / "glossary/umkm.yml"
+    text = term.read_text(encoding="utf-8")
+    end = re.search(r"^explanation:\n(?:[ -].*\n)*", text, re.M).end()
+    term.write_text(text[:end] + EXPLANATION + text[end:], encoding="utf-8")
+
+    check = make(scratch, "check")
+    assert check.returncode == 0, check.stderr
+    assert "check: sources are valid" in check.stdout and "0 missing, 0 stale" in check.stdout
+    build = make(scratch)
+    assert build.returncode == 0, build.stderr
+
+    site = scratch / "site"
+    model, _ = pipeline.build(sources)
+    doc = next(d for d in model.documents if d.id == doc_id)
+    assert len(doc.paragraphs) == len(TRANSLATION)
+    for lang in ("id", "en"):
+        html = page(site, lang, f"sumber/{doc_id}")
+        assert paragraph_anchors(html) == [p.anchor for p in doc.paragraphs]
+        assert f'href="sumber/{doc_id}/"' in page(site, lang, "")
+        assert f'href="{doc_id}/"' in page(site, lang, "sumber")
+        glossary = page(site, lang, "glosarium/umkm")
+        assert f'href="../../sumber/{doc_id}/#{doc.paragraphs[0].anchor}"' in glossary
+    assert TRANSLATION[2] in page(site, "en", f"sumber/{doc_id}")
+    assert check_footnote_links(site) and check_footnote_quotes(site)

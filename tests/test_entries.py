@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -12,7 +10,7 @@ import pytest
 from generator import pipeline
 from generator.problems import InputError
 from generator.validate import quote_found
-from tests.conftest import SOURCES
+from tests.conftest import SOURCES, copy_documents, site_config
 
 DOC = "003_5c094b5689ed37a0"
 
@@ -52,10 +50,8 @@ def mini(tmp_path: Path) -> Path:
     root = tmp_path / "sources"
     (root / "glossary").mkdir(parents=True)
     (root / "actors").mkdir()
-    shutil.copy(SOURCES / "site.yml", root)
-    (root / "site.yml").write_text(re.sub(r"\nhome_page:.*", "", (root / "site.yml").read_text()))
-    for suffix in (".txt", ".yml", ".en.yml"):
-        shutil.copy(SOURCES / f"{DOC}{suffix}", root)
+    (root / "site.yml").write_text(site_config())
+    copy_documents(SOURCES, root, [DOC])
     (root / "glossary/satgas.yml").write_text(TERM)
     (root / "actors/kominfo.yml").write_text(ACTOR)
     return root
@@ -84,7 +80,7 @@ def test_valid_entries_load_into_the_model(mini):
     assert actor.category == "ministry" and actor.aliases["id"] == ("Kemenkominfo", "Kominfo")
     assert site.related[("term", "satgas")] == [("actor", "kominfo")]
     assert site.related[("actor", "kominfo")] == [("term", "satgas")]
-    assert site.cited_by[(DOC, 4)] == [("term", "satgas")]
+    assert site.cited_by[(DOC, "4")] == [("term", "satgas")]
 
 
 @pytest.mark.parametrize(
@@ -94,7 +90,7 @@ def test_valid_entries_load_into_the_model(mini):
             "glossary/satgas.yml",
             "[@003#p1].\n  en",
             "[@009#p1].\n  en",
-            "glossary/satgas.yml:4: citation [@009#p1]: no source document '009'",
+            "glossary/satgas.yml:4: the citation key '009' names no document",
         ),
         (
             "glossary/satgas.yml",
@@ -215,6 +211,6 @@ def test_mentions_found_through_aliases_and_longest_name_first(mini):
         key: [(d.id, n) for d, n in site.mentioned_in(key)]
         for key in [("actor", "kominfo"), ("term", "satgas"), ("actor", "kemenkop")]
     }
-    assert where[("actor", "kominfo")] == [(DOC, [1, 3, 4, 6])]
-    assert where[("term", "satgas")] == [(DOC, [1, 2, 6])]  # "satuan tugas" in paragraph 6
-    assert where[("actor", "kemenkop")] == [(DOC, [2])]
+    assert where[("actor", "kominfo")] == [(DOC, ["1", "3", "4", "6"])]
+    assert where[("term", "satgas")] == [(DOC, ["1", "2", "6"])]  # "satuan tugas" in paragraph 6
+    assert where[("actor", "kemenkop")] == [(DOC, ["2"])]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SOURCES
+from tests.conftest import ROOT, add_document, site_config
 
 HOSTILE = """\
 <script>alert("skrip")</script> Paragraf pertama dengan <b>tebal</b>.
@@ -81,11 +81,8 @@ def hostile_site(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("hostile")
     sources = project / "sources"
     (sources / "glossary").mkdir(parents=True)
-    (sources / "site.yml").write_text(
-        "\n".join(line for line in (SOURCES / "site.yml").read_text().splitlines() if "home_page" not in line)
-    )
-    (sources / "900_jahat.txt").write_text(HOSTILE)
-    (sources / "900_jahat.yml").write_text(META)
+    (sources / "site.yml").write_text(site_config())
+    add_document(sources, "900_jahat", HOSTILE.encode(), META)
     (sources / "glossary/jahat.yml").write_text(TERM)
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0] + "\n")
     (project / "generator").symlink_to(ROOT / "generator")

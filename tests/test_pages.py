@@ -10,7 +10,7 @@ from urllib.parse import urldefrag
 
 import pytest
 
-from generator import inline
+from generator import inline, pipeline
 from generator.validate import quote_found
 from tests.test_build import page, tags
 
@@ -68,13 +68,22 @@ def test_entries_reachable_from_the_nav_and_index_pages(built, lang):
         assert f'href="{actor}/"' in actors
 
 
-def test_every_footnote_link_resolves_to_an_existing_element(built):
+def footer(html: str) -> str:
+    """The footnote list at the end of a page ("" when the page has none)."""
+    return html[html.find('<div class="footnote">') :] if 'class="footnote"' in html else ""
+
+
+def text_of(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", html)).split())
+
+
+def check_footnote_links(site: Path) -> int:
+    """Asserts every link in every footnote of ``site`` leads to an existing page and element;
+    returns how many were checked."""
     cache: dict[Path, set[str]] = {}
     checked = 0
-    for path in html_pages(built):
-        html = path.read_text(encoding="utf-8")
-        footer = html[html.find('<div class="footnote">') :] if 'class="footnote"' in html else ""
-        for tag, attrs in tags(footer):
+    for path in html_pages(site):
+        for tag, attrs in tags(footer(path.read_text(encoding="utf-8"))):
             href = attrs.get("href", "")
             if tag != "a" or not href or href.startswith(("http", "mailto")):
                 continue
@@ -84,34 +93,63 @@ def test_every_footnote_link_resolves_to_an_existing_element(built):
             if anchor:
                 assert anchor in cache.setdefault(target, ids_in(target)), (path, href)
             checked += 1
-    assert checked > 500
+    return checked
 
 
-def test_every_quote_shown_is_verbatim_in_its_cited_paragraph(built):
-    from generator import pipeline
-    from tests.conftest import SOURCES
+def check_footnote_quotes(site: Path) -> int:
+    """Asserts the paragraph text every footnote shows is word for word the text of the paragraph
+    it links to, on that paragraph's own page in the same language; returns how many."""
+    checked = 0
+    for path in html_pages(site):
+        for note in re.findall(r"<li id=\"fn:.*?</li>", footer(path.read_text(encoding="utf-8")), re.S):
+            shown = re.search(
+                r'<a href="([^"]+#[^"]+)">[^<]*</a>: (.*?)<a class="footnote-backref"', note, re.S
+            )
+            if not shown:  # a citation of a whole document shows no text
+                continue
+            url, anchor = urldefrag(shown[1])
+            text = text_of(shown[2])
+            quote = text[text.index("\u201c") + 1 : text.rindex("\u201d")]
+            target = (path.parent / url / "index.html").resolve().read_text(encoding="utf-8")
+            start = target.index(f'id="{anchor}"')
+            end = target.find('class="src-para"', start)
+            assert quote in text_of(target[start : end if end > 0 else None]), (path, shown[1])
+            checked += 1
+    return checked
 
-    model, _ = pipeline.build(SOURCES)
-    from generator.link import Resolver
 
-    resolver = Resolver(model.documents)
+def check_entry_quotes(site: Path, sources: Path) -> int:
+    """Asserts every quote of every entry is word for word in its cited paragraph and shown on
+    the entry's page; returns how many."""
+    model, _ = pipeline.build(sources)
+    default = model.config.default_language
     count = 0
     for entry in model.entries:
         for quote in entry.quotes:
-            doc, number = resolver.resolve(quote.source)
-            assert quote_found(quote.text, doc.paragraphs[number - 1].text), (entry.path, quote.text)
-            shown = page(built, "id", f"{'glosarium' if entry.kind == 'term' else 'aktor'}/{entry.id}")
-            assert " ".join(quote.text.split()) in unescape(re.sub(r"<[^>]+>", "", shown))
+            name, anchor = quote.source.split("#")
+            doc = next(d for d in model.documents if name in (d.id, re.split(r"[_-]", d.id)[0]))
+            paragraph = next(p for p in doc.paragraphs if p.anchor == anchor)
+            assert quote_found(quote.text, paragraph.text), (entry.path, quote.text)
+            shown = page(site, default, f"{'glosarium' if entry.kind == 'term' else 'aktor'}/{entry.id}")
+            assert " ".join(quote.text.split()) in text_of(shown), (entry.path, quote.text)
             count += 1
-    assert count >= 10
+    return count
 
 
-def test_term_tooltips_speak_the_page_language(built):
-    from generator import pipeline
-    from tests.conftest import SOURCES
+def test_every_footnote_link_resolves_to_an_existing_element(built):
+    assert check_footnote_links(built) > 500
 
-    model, _ = pipeline.build(SOURCES)
-    umkm = model.entry(("term", "umkm"))
+
+def test_every_footnote_shows_its_paragraph_word_for_word(built):
+    assert check_footnote_quotes(built) > 300
+
+
+def test_every_quote_shown_is_verbatim_in_its_cited_paragraph(project, built):
+    assert check_entry_quotes(built, project / "sources") >= 10
+
+
+def test_term_tooltips_speak_the_page_language(site, built):
+    umkm = site.entry(("term", "umkm"))
     for lang, path in (("id", "aktor/teten-masduki"), ("en", "aktor/teten-masduki")):
         titles = {a.get("title") for t, a in tags(page(built, lang, path)) if t == "abbr"}
         assert inline.plain(umkm.summary.text[lang]) in titles

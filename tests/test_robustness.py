@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SOURCES, make
+from tests.conftest import ROOT, SOURCES, add_document, copy_collection, make, site_config
 
 META = (SOURCES / "000_f46436b26b41dcd8.yml").read_text()
 
@@ -40,20 +40,15 @@ def broken(scratch):
     yield sources, failing_make
 
 
-def add_document(sources: Path, name: str, data: bytes) -> None:
-    (sources / f"{name}.txt").write_bytes(data)
-    (sources / f"{name}.yml").write_text(META)
-
-
 def test_empty_file(broken):
     sources, failing_make = broken
-    add_document(sources, "900_empty", b"")
+    add_document(sources, "900_empty", b"", META)
     failing_make("sources/900_empty.txt:1: the file is empty -- paste the article's text into it")
 
 
 def test_binary_file(broken):
     sources, failing_make = broken
-    add_document(sources, "901_binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    add_document(sources, "901_binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), META)
     failing_make(
         "sources/901_binary.txt:1: this is not a text file (it holds NUL or other control bytes) "
         "-- save the article as plain text, UTF-8 encoded"
@@ -106,12 +101,12 @@ def test_citation_to_nothing(broken):
     sources, failing_make = broken
     path = sources / "actors/tiktok.yml"
     path.write_text(path.read_text().replace("[@004#p7]", "[@007#p1]", 1))
-    failing_make("citation [@007#p1]: no source document '007'")
+    failing_make("sources/actors/tiktok.yml:21: the citation key '007' names no document")
 
 
 def test_all_problems_in_one_run(broken):
     sources, failing_make = broken
-    add_document(sources, "900_empty", b"")
+    add_document(sources, "900_empty", b"", META)
     path = sources / "glossary/umkm.yml"
     path.write_text(path.read_text().replace("definition:", "defnition:"))
     stderr = failing_make("problems found; nothing was written.")
@@ -144,15 +139,13 @@ def test_failed_mkdocs_build_keeps_the_previous_site(broken, project):
 )
 def test_other_encodings_and_line_endings_are_cleaned(tmp_path, encoding, prefix, newline, removal):
     from generator import pipeline
-    from tests.conftest import sources_copy as _  # noqa: F401  (documents the fixture used below)
 
-    root = tmp_path / "sources"
-    shutil.copytree(SOURCES, root)
+    root = copy_collection(tmp_path / "sources")
     text = "Kafe “Baru” di Jakarta menjual kopi.\nHarga naik 5 persen."
     if encoding == "latin-1":
         text = "Café Baru di Jakarta menjual kopi.\nHarga naik 5 persen."
     data = prefix + newline.join(line.encode(encoding) for line in text.split("\n"))
-    add_document(root, "905_encoding", data)
+    add_document(root, "905_encoding", data, META)
     site, problems = pipeline.build(root, with_entries=False)
     doc = site.document("905_encoding")
     assert [p.text for p in doc.paragraphs] == text.split("\n")
@@ -166,21 +159,14 @@ def test_a_10_mb_document_builds_with_bounded_memory(tmp_path):
     import subprocess
     import sys
 
-    from tests.conftest import ROOT
-
     project = tmp_path / "big"
     (project / "sources").mkdir(parents=True)
-    shutil.copy(SOURCES / "site.yml", project / "sources")
-    (project / "sources/site.yml").write_text(
-        "\n".join(line for line in (SOURCES / "site.yml").read_text().splitlines() if "home_page" not in line)
-    )
+    (project / "sources/site.yml").write_text(site_config())
     words = (SOURCES / "004_b525c05275177155.txt").read_text().split()
     paragraph = " ".join(words[:90])
     count = 10_000_000 // (len(paragraph) + 2)
-    add_document(
-        project / "sources", "999_big", "\n\n".join(f"{n} {paragraph}" for n in range(count)).encode()
-    )
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    data = "\n\n".join(f"{n} {paragraph}" for n in range(count)).encode()
+    add_document(project / "sources", "999_big", data, META)
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0] + "\n")
     (project / "generator").symlink_to(ROOT / "generator")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

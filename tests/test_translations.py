@@ -1,4 +1,4 @@
-"""English translations: complete for the seeds, and stale or missing ones are caught."""
+"""English translations: complete in the frozen collection, and stale or missing ones are caught."""
 
 import re
 
@@ -7,7 +7,7 @@ import pytest
 from generator import pipeline
 from generator.cli import main
 from generator.models import fingerprint
-from tests.conftest import SEED_IDS
+from tests.conftest import SEED_IDS, SOURCES, correct_document
 
 
 def test_fingerprint_ignores_whitespace_but_not_words():
@@ -24,7 +24,7 @@ def test_every_seed_paragraph_is_translated(site, doc_id):
 
 
 def test_check_reports_zero_missing_zero_stale(capsys):
-    assert main(["check"]) == 0
+    assert main(["--sources", str(SOURCES), "check"]) == 0
     out = capsys.readouterr()
     assert "translations (en): 61 done, 0 missing, 0 stale" in out.out
     assert out.err == ""
@@ -32,7 +32,7 @@ def test_check_reports_zero_missing_zero_stale(capsys):
 
 def test_changed_original_makes_translation_stale(sources_copy, capsys):
     original = sources_copy / "004_b525c05275177155.txt"
-    original.write_bytes(original.read_bytes().replace(b"15 detik", b"20 detik"))
+    correct_document(sources_copy, original.stem, original.read_bytes().replace(b"15 detik", b"20 detik"))
     site, problems = pipeline.build(sources_copy, with_entries=False)
     states = [s.state for s in site.translations["004_b525c05275177155", "en"]]
     assert states.count("stale") == 1 and states[6] == "stale"
@@ -52,12 +52,15 @@ def test_missing_translation_is_listed(sources_copy, capsys):
     assert "translations (en): 60 done, 1 missing, 0 stale" in out.out
 
 
-def test_translation_found_by_fingerprint_after_renumbering(sources_copy):
-    original = sources_copy / "000_f46436b26b41dcd8.txt"
-    original.write_bytes(b"Paragraf baru di awal.\n" + original.read_bytes())
-    site, problems = pipeline.build(sources_copy, with_entries=False)
-    states = [s.state for s in site.translations["000_f46436b26b41dcd8", "en"]]
-    assert states == ["stale"] + ["done"] * 10
+def test_translations_stay_with_their_paragraphs_when_one_is_added_before_them(site, sources_copy):
+    doc_id = "000_f46436b26b41dcd8"
+    correct_document(
+        sources_copy, doc_id, b"Paragraf baru di awal.\n" + (sources_copy / f"{doc_id}.txt").read_bytes()
+    )
+    corrected, _ = pipeline.build(sources_copy, with_entries=False)
+    statuses = corrected.translations[doc_id, "en"]
+    assert [s.state for s in statuses] == ["missing"] + ["done"] * 10
+    assert [s.text for s in statuses[1:]] == [s.text for s in site.translations[doc_id, "en"]]
 
 
 def test_an_all_digit_fingerprint_without_quotes_is_read(tmp_path):
