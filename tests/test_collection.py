@@ -58,7 +58,7 @@ def test_every_source_page_has_an_anchor_per_paragraph_place(model, real_site):
     for doc in model.documents:
         for lang in model.config.languages:
             anchors = paragraph_anchors(page(real_site, lang, f"sumber/{doc.id}"))
-            places = [f"p{place[0]}" if isinstance(place, tuple) else place.anchor for place in doc.sequence()]
+            places = [f"p{p[0]}" if isinstance(p, tuple) else p.anchor for p in doc.sequence()]
             assert anchors == places, (doc.id, lang)  # paragraphs, and notes where some were removed
 
 
