@@ -291,8 +291,10 @@ def rename_source(sources: Path, name: str, new_id: str) -> list[str]:
 
 
 def remove_source(sources: Path, name: str, reason: Text, today: date) -> list[str]:
-    """Delete a document's files; its record stays as a notice at its old address."""
-    doc_id = find_document(sources, name)
+    """Delete a document's files; its record stays as a notice at its old address. A document
+    whose text is already gone can be named by its id, to take out what it left behind."""
+    leftovers = not (sources / f"{name}.txt").exists() and document_files(sources, name)
+    doc_id = name if leftovers else find_document(sources, name)
     site = load_site(sources / "site.yml", Problems())
     meta = load_meta(sources / f"{doc_id}.yml", Problems(), site) if site else None
     title = (meta.title or meta.label) if meta else {}

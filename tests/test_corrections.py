@@ -378,3 +378,14 @@ def test_a_source_renamed_by_hand_is_named_with_the_command_to_use(sources):
     assert f"is {old}.txt renamed by hand" in message
     assert f"make rename-source ID={old} TO={new}" in message
     assert not any(m.startswith("sources/SHA256SUMS") for m in found)
+
+
+def test_remove_source_takes_out_what_a_deleted_text_left_behind(sources, capsys):
+    doc = "003_5c094b5689ed37a0"
+    (sources / f"{doc}.txt").unlink()
+    assert any(f"make remove-source ID={doc}" in m for m in errors(sources))
+    assert main(["--sources", str(sources), "remove-source", doc]) == 1  # its citations remain to fix
+    assert [p.name for p in sources.glob(f"{doc}.*")] == [f"{doc}.record.yml"]
+    found = errors(sources)
+    assert not any("belongs to the document" in m or m.startswith("sources/SHA256SUMS") for m in found)
+    assert any("the citation key '003' names no document" in m and "was removed" in m for m in found)
