@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections import Counter
 from datetime import date
@@ -71,6 +72,11 @@ def reasons(values: list[str], sources: Path) -> dict[str, str]:
     found = {}
     for value in values:
         lang, _, text = value.partition("=")
+        if text and re.fullmatch(r"[a-z]{2,3}", lang) and lang not in site.languages:
+            raise CommandError(
+                f"REASON_{lang}: '{lang}' is not a language of the site -- "
+                f"use one of {', '.join(site.languages)}"
+            )
         if text and lang in site.languages:
             found[lang] = text.strip()
         elif value.strip():

@@ -389,3 +389,10 @@ def test_remove_source_takes_out_what_a_deleted_text_left_behind(sources, capsys
     found = errors(sources)
     assert not any("belongs to the document" in m or m.startswith("sources/SHA256SUMS") for m in found)
     assert any("the citation key '003' names no document" in m and "was removed" in m for m in found)
+
+
+def test_a_reason_in_a_language_the_site_lacks_is_refused(sources, tmp_path, capsys):
+    new = corrected(sources, DOC, lambda b: b.insert(6, "Paragraf baru."), tmp_path)
+    assert update(sources, "001", new, "--reason", "fr=Un paragraphe") == 2
+    assert "REASON_fr: 'fr' is not a language of the site -- use one of id, en" in capsys.readouterr().err
+    assert not (sources / f"{DOC}.record.yml").exists()
