@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.clean import clean
 from generator.link import short_key
-from generator.load import CHECKSUMS, ID_PATTERN, load_meta, load_site, looks_binary
+from generator.load import CHECKSUMS, ID_PATTERN, load_meta, load_site, load_translation, looks_binary
 from generator.models import RawDocument, Text
 from generator.problems import CommandError, Problems, display_path
 from generator.record import (
@@ -29,6 +29,7 @@ from generator.record import (
     dump_record,
     load_record,
     positional,
+    renumbered,
 )
 from generator.write import atomic_write
 
@@ -148,6 +149,11 @@ def update_source(
         ).paragraphs
 
     old_texts = {p.key: p.text for p in paragraphs(old)} if old is not None else {}
+    shift = (
+        renumbered(translations(sources, doc_id, site, meta), paragraphs(old or new)) if not record else None
+    )
+    if shift:  # the text splits differently now: start from the numbering the translations were made for
+        record, old_texts = shift[0], {}
     if record is None:
         if old is None:
             raise CommandError(
@@ -179,6 +185,16 @@ def update_source(
         f"{display_path(target)}: corrected on {today}: {summary}",
         f"recorded in {display_path(path)}",
     ], correction
+
+
+def translations(sources: Path, doc_id: str, site, meta) -> dict:
+    """A document's translation entries, per language."""
+    found = {}
+    for lang in site.languages:
+        path = sources / f"{doc_id}.{lang}.yml"
+        if lang != meta.language and path.exists():
+            found[lang] = load_translation(path, Problems(), lang)
+    return found
 
 
 def correction_text(correction: Correction) -> str:

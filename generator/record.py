@@ -109,6 +109,30 @@ def positional(paragraphs: list[Paragraph]) -> Record:
     return Record([Slot(p.key, p.fingerprint) for p in paragraphs])
 
 
+def renumbered(translations: dict, paragraphs: list[Paragraph]) -> tuple[Record, list[str]] | None:
+    """For a document without a record, whose translations (``{lang: [TranslationEntry]}``)
+    translate paragraphs that now have other numbers (a cleaning rule or the title changed how the
+    text splits): the numbering they were made with, and what moved. None when nothing did."""
+    entries = [entry for found in translations.values() for entry in found]
+    now = {p.fingerprint: p.key for p in paragraphs}
+    moved = sorted(
+        {
+            (e.paragraph, now[e.fingerprint])
+            for e in entries
+            if now.get(e.fingerprint, e.paragraph) != e.paragraph
+        },
+        key=lambda pair: int(pair[0]) if pair[0].isdigit() else 0,
+    )
+    if not moved:
+        return None
+    marks = {}
+    for entry in entries:
+        marks.setdefault(entry.paragraph, entry.fingerprint)
+    last = max(int(k) for k in marks if k.isdigit())
+    slots = [Slot(str(k), marks.get(str(k), f"unknown-{k}")) for k in range(1, last + 1)]
+    return Record(slots), [f"paragraph {old} is now {new}" for old, new in moved]
+
+
 # Reading and writing ---------------------------------------------------------------------------
 def load_record(path: Path, problems: Problems) -> Record | None:
     """Read ``<id>.record.yml``; None (and problems) when it is unusable."""

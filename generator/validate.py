@@ -20,6 +20,7 @@ from generator.load_entries import ENTRY_FOLDERS as FOLDER
 from generator.locale import month_names
 from generator.models import Document, Entry, Event, Paragraph, SiteConfig, StoryPage, TranslationStatus
 from generator.problems import Problems
+from generator.record import renumbered
 
 
 def check_byline(doc: Document, problems: Problems) -> None:
@@ -96,8 +97,20 @@ def translation_status(doc: Document, lang: str, problems: Problems) -> list[Tra
 
 
 def check_record(doc: Document, problems: Problems) -> None:
-    """The cleaned paragraphs must be those the record lists (unless the bytes changed, which is
-    reported already)."""
+    """The cleaned paragraphs must be those the record lists, or for a document never corrected,
+    those its translations were made for (unless the bytes changed, which is reported already)."""
+    shift = renumbered(doc.raw.translations, doc.paragraphs) if doc.record is None else None
+    if shift and not doc.raw.checksum_problem:
+        problems.add(
+            doc.raw.path,
+            1,
+            "the paragraphs are numbered differently from when they were translated: "
+            + "; ".join(shift[1][:5])
+            + (f" and {len(shift[1]) - 5} more" if len(shift[1]) > 5 else "")
+            + " (citations made before would point at other text)",
+            f"if a cleaning rule or the title changed this, keep the earlier numbers: make update-source "
+            f"ID={doc.id} REASON=...; if a translation entry has the wrong 'paragraph:', correct it",
+        )
     if doc.drift and not doc.raw.checksum_problem:
         problems.add(
             doc.raw.path,

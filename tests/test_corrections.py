@@ -4,6 +4,7 @@ paragraph link and translation on the text it was made for."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import subprocess
 from datetime import date
@@ -396,3 +397,29 @@ def test_a_reason_in_a_language_the_site_lacks_is_refused(sources, tmp_path, cap
     assert update(sources, "001", new, "--reason", "fr=Un paragraphe") == 2
     assert "REASON_fr: 'fr' is not a language of the site -- use one of id, en" in capsys.readouterr().err
     assert not (sources / f"{DOC}.record.yml").exists()
+
+
+def test_a_title_that_now_drops_the_first_paragraph_is_caught_and_recorded(sources, capsys):
+    doc = "000_f46436b26b41dcd8"
+    _, before = document(sources, doc)
+    headline = before.paragraph("1").text
+    meta = sources / f"{doc}.yml"
+    text = meta.read_text()
+    title = f"title:\n  id: {json.dumps(headline)}\n  en: {json.dumps(headline)}\n"
+    meta.write_text(re.sub(r"^title: null.*\n", title, text, count=1, flags=re.M))
+    found = errors(sources)
+    (shift,) = [m for m in found if "numbered differently from when they were translated" in m]
+    assert shift.startswith(f"sources/{doc}.txt:1:") and "paragraph 2 is now 1" in shift
+    assert f"make update-source ID={doc} REASON=..." in shift
+    assert update(sources, "000", None, "--reason", "Judul kini tercetak") == 1  # citations of p1 remain
+    _, after = document_model(sources, doc)
+    assert [p.key for p in after.paragraphs] == [p.key for p in before.paragraphs[1:]]
+    assert all(after.paragraph(p.key).text == p.text for p in before.paragraphs[1:])
+    remaining = errors(sources)
+    assert remaining and all("[@000#p1]" in m or "000#p1" in m for m in remaining if "000" in m)
+    assert not any("numbered differently" in m for m in remaining)
+
+
+def document_model(sources: Path, doc_id: str):
+    site, _ = pipeline.build(sources, with_entries=False)
+    return site, next(d for d in site.documents if d.id == doc_id)
