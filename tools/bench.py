@@ -129,11 +129,12 @@ def run(n_docs: int) -> dict:
     noop = min(measured(["make"], target)[0] for _ in range(3))
     edited = target / "sources" / f"{info['synthetic'][0]}.txt" if info["synthetic"] else None
     edit_s, edit_out, rewritten = 0.0, "", "-"
-    if edited:  # corrected as a maintainer would (not timed), then rebuilt
+    if edited:  # corrected and reviewed as a maintainer would (not timed), then rebuilt
         corrected = target / "corrected.txt"
         corrected.write_text(edited.read_text(encoding="utf-8").replace(".", " diubah.", 1), encoding="utf-8")
-        update = [env_python, "-m", "generator", "update-source", edited.stem, "--file", str(corrected)]
-        subprocess.run(update, cwd=target, capture_output=True, check=True)
+        generator = [env_python, "-m", "generator"]
+        subprocess.run([*generator, "update-source", edited.stem, "--file", str(corrected)], cwd=target)
+        subprocess.run([*generator, "confirm-paragraph", edited.stem, "all"], cwd=target)  # reviewed
         edit_s, _, edit_out = measured(["make"], target)
         found = re.search(r"generate: (\d+) written", edit_out)
         rewritten = found[1] if found else "?"
