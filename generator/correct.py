@@ -269,29 +269,31 @@ def rename_source(sources: Path, name: str, new_id: str) -> list[str]:
     if any(short_key(new_id) in (o, short_key(o)) or new_id == short_key(o) for o in others):
         raise CommandError(
             f"the key '{short_key(new_id)}' of '{new_id}' is already used by another document -- "
-            "choose an id "
-            "whose part before the first '_' or '-' is unique"
+            "choose an id whose part before the first '_' or '-' is unique"
         )
-    record = read_record(sources, doc_id) or Record()
-    if not record.slots:
+    listed = recorded_checksum(sources, f"{doc_id}.txt")
+    record = read_record(sources, doc_id)
+    if record is None and listed:  # a published source: its record will hold the redirect
         site = load_site(sources / "site.yml", Problems())
         meta = load_meta(sources / f"{doc_id}.yml", Problems(), site) if site else None
         if meta is None:
             raise CommandError(f"sources/{doc_id}.yml has problems -- run make check and fix it first")
-        raw = RawDocument(doc_id, sources / f"{doc_id}.txt", sources / f"{doc_id}.yml", b"", meta)
-        raw.data = raw.path.read_bytes()
-        record = positional(clean(raw).paragraphs)
-    old_names = [doc_id] + (
-        [short_key(doc_id)] if short_key(doc_id) != doc_id and short_key(doc_id) not in others else []
-    )
+        path = sources / f"{doc_id}.txt"
+        record = positional(
+            clean(RawDocument(doc_id, path, path.with_suffix(".yml"), path.read_bytes(), meta)).paragraphs
+        )
+    taken = set(others) | {short_key(o) for o in others}
+    old_names = [doc_id] + ([short_key(doc_id)] if short_key(doc_id) not in taken | {doc_id} else [])
     moved = []
     for path in document_files(sources, doc_id):
         target = path.with_name(new_id + path.name[len(doc_id) :])
         path.rename(target)
         moved.append(target)
-    set_checksum(sources, f"{doc_id}.txt", recorded_checksum(sources, f"{doc_id}.txt"), f"{new_id}.txt")
-    record.renamed_from = [*record.renamed_from, doc_id]
-    write_record(sources, new_id, record)
+    if listed:
+        set_checksum(sources, f"{doc_id}.txt", listed, f"{new_id}.txt")
+    if record is not None:
+        record.renamed_from = [*record.renamed_from, doc_id]
+        write_record(sources, new_id, record)
     for path in document_files(sources, new_id):
         text = path.read_text(encoding="utf-8") if path.suffix == ".yml" else ""
         if f"{doc_id}.txt" in text and not path.name.endswith(RECORD_SUFFIX):
@@ -302,7 +304,9 @@ def rename_source(sources: Path, name: str, new_id: str) -> list[str]:
     return [
         f"renamed {doc_id} to {new_id}: {len(moved)} files moved",
         f"{count} citation(s) in {len(changed)} file(s) now use [@{short_key(new_id)}#p...]",
-        f"the old addresses of {doc_id} will redirect to the new ones",
+        f"the old addresses of {doc_id} will redirect to the new ones"
+        if record is not None
+        else f"{doc_id} was never published (not in {CHECKSUMS}): no redirect needed",
     ]
 
 

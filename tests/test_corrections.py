@@ -423,3 +423,17 @@ def test_a_title_that_now_drops_the_first_paragraph_is_caught_and_recorded(sourc
 def document_model(sources: Path, doc_id: str):
     site, _ = pipeline.build(sources, with_entries=False)
     return site, next(d for d in site.documents if d.id == doc_id)
+
+
+def test_renaming_a_newcomer_that_shares_a_key_leaves_the_other_documents_citations(sources, capsys):
+    original = "003_5c094b5689ed37a0"
+    (sources / "003-copy.txt").write_bytes((sources / f"{original}.txt").read_bytes())
+    before = {p: p.read_text() for p in sources.rglob("*.yml")}
+    assert (
+        main(["--sources", str(sources), "rename-source", "003-copy", "030_salinan"]) == 1
+    )  # still unregistered
+    assert "never published" in capsys.readouterr().out
+    assert {p: p.read_text() for p in sources.rglob("*.yml")} == before  # no citation rewritten
+    found = errors(sources)
+    assert not any("names 2 documents" in m for m in found)
+    assert all(m.startswith("sources/030_salinan.txt:1:") for m in found), found
