@@ -166,8 +166,6 @@ class TranslationStatus:
     paragraph: Paragraph
     text: str | None
     state: str  # "done", "missing" or "stale"
-    draft: str | None = None
-    """For a stale one, the translation of the earlier wording."""
 
 
 ENTRY_KINDS = ("term", "actor")

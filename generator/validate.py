@@ -62,7 +62,7 @@ def translation_status(doc: Document, lang: str, problems: Problems) -> list[Tra
         old = by_key.get(para.key)
         if old:
             used.add(id(old))
-            statuses.append(TranslationStatus(para, None, "stale", old.text))
+            statuses.append(TranslationStatus(para, None, "stale"))
             change = doc.record.last_change(para.key) if doc.record else None
             when = f" in the correction of {change[0].date}" if change else ""
             words = f" ({word_changes(change[1].before, para.text)})" if change else ""
