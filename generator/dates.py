@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -66,3 +67,20 @@ def parse_partial(value: object) -> PartialDate | None:
     except ValueError:
         return None
     return PartialDate(year, month, day)
+
+
+def calendar_error(value: object) -> str | None:
+    """Why a date-shaped text is not a day of the calendar (``2023-02-30``, ``2023-13``); None
+    when it is one, or is not shaped like a date at all."""
+    match = PARTIAL.match(str(value))
+    if not match:
+        return None
+    year, month, day = int(match["year"]), int(match["month"] or 0), int(match["day"] or 0)
+    if match["month"] and not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day:
+        try:
+            date(year, month, day)
+        except ValueError:
+            return f"{calendar.month_name[month]} {year} has no day {day}"
+    return None

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from generator.dates import calendar_error
 from generator.models import DOCUMENT_TYPES, DocumentMeta, RawDocument, SiteConfig, TranslationEntry
 from generator.problems import Problems, display_path
 from generator.reader import Reader
@@ -62,7 +63,12 @@ def load_meta(path: Path, problems: Problems, site: SiteConfig) -> DocumentMeta 
         except ValueError:
             when = False
     if when is not None and not isinstance(when, date):
-        reader.error(("date",), f"'date' is {data.get('date')!r}", "write YYYY-MM-DD, or null when unknown")
+        wrong = calendar_error(data.get("date"))
+        reader.error(
+            ("date",),
+            f"'date' is {data.get('date')!r}" + (f": {wrong}" if wrong else ""),
+            "write the date as printed, YYYY-MM-DD, or null when unknown",
+        )
     title = reader.text(data, "title", required=False)
     label = reader.text(data, "label", required=False)
     if "title" in data and data["title"] is None and label is None:

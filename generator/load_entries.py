@@ -158,6 +158,15 @@ def load_entry(kind: str, path: Path, problems: Problems, site: SiteConfig) -> E
     return entry
 
 
+def entry_files(folder: Path) -> set[tuple[str, str]]:
+    """The keys of every entry file in ``folder``, loadable or not."""
+    return {
+        (kind, path.stem)
+        for kind, sub in ENTRY_FOLDERS.items()
+        for path in [*(folder / sub).glob("*.yml"), *(folder / sub).glob("*.yaml")]
+    }
+
+
 def load_entries(folder: Path, site: SiteConfig, problems: Problems) -> list[Entry]:
     """Every term in ``glossary/`` and every actor in ``actors/``."""
     entries = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.dates import WEEKDAYS, parse_partial
+from generator.dates import WEEKDAYS, calendar_error, parse_partial
 from generator.load import ID_PATTERN
 from generator.load_entries import statement, statements
 from generator.models import FIGURE_UNITS, PAGE_LAYOUTS, Chart, Event, Figure, Section, SiteConfig, StoryPage
@@ -56,7 +56,12 @@ def load_events(reader: Reader, data: dict) -> list[Event]:
         nested(reader, where)
         when = parse_partial(item.get("date"))
         if when is None:
-            reader.error(("date",), f"'date' is {item.get('date')!r}", "write YYYY, YYYY-MM or YYYY-MM-DD")
+            wrong = calendar_error(item.get("date"))
+            reader.error(
+                ("date",),
+                f"'date' is {item.get('date')!r}" + (f": {wrong}" if wrong else ""),
+                "write YYYY, YYYY-MM or YYYY-MM-DD",
+            )
         text = statement(reader, item, "text")
         reasoning, weekday, between = None, None, None
         inferred = item.get("inferred")

@@ -8,7 +8,7 @@ from generator.citations import Citations
 from generator.clean import clean
 from generator.link import NameIndex, Resolver, cited_by, diagram_edges, find_mentions, related
 from generator.load import load_documents, load_site, removed_records, unlisted
-from generator.load_entries import load_entries
+from generator.load_entries import entry_files, load_entries
 from generator.load_pages import load_pages
 from generator.models import Site
 from generator.problems import InputError, Problems
@@ -34,8 +34,10 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
     removed = removed_records(sources)
     resolver = Resolver(documents, unreadable, sources, removed)
     cites = Citations(resolver, problems, unlisted(sources))
-    validate_entries(entries, cites, config, problems)
-    validate_pages(pages, cites, {entry.key for entry in entries}, problems)
+    # Entries whose file exists but has problems of its own count as known: no cascade of messages.
+    known = {entry.key for entry in entries} | entry_files(sources)
+    validate_entries(entries, cites, config, problems, known)
+    validate_pages(pages, cites, known, problems)
     cites.finish()
     if config.home_page and config.home_page not in {page.id for page in pages} and with_entries:
         problems.add(

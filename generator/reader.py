@@ -28,7 +28,8 @@ class Reader:
         try:
             self.doc = parse_yaml(text)
         except YamlError as exc:
-            self.problems.add(self.path, exc.line, f"invalid YAML: {exc}", "fix the syntax")
+            message, _, hint = str(exc).partition(" -- ")
+            self.problems.add(self.path, exc.line, f"invalid YAML: {message}", hint or "fix the syntax")
             return None
         if not isinstance(self.doc.data, dict):
             self.problems.add(self.path, 1, "expected a mapping of fields", "see CONTRIBUTING.md")

@@ -298,8 +298,10 @@ def check_names(entries: list[Entry], problems: Problems) -> None:
                 )
 
 
-def validate_entries(entries: list[Entry], cites: Citations, site: SiteConfig, problems: Problems) -> None:
-    keys = {entry.key for entry in entries}
+def validate_entries(
+    entries: list[Entry], cites: Citations, site: SiteConfig, problems: Problems, keys: set
+) -> None:
+    """``keys``: every entry that exists, including those whose file has problems of its own."""
     check_names(entries, problems)
     for entry in entries:
         check_entry(entry, cites, keys, site, problems)
