@@ -15,7 +15,7 @@ state = $(shell find $(1) -type f -not -path '*/__pycache__/*' -printf '%p %s %T
 INPUTS := $(call state,sources generator)
 THEME  := $(call state,mkdocs.yml generator/mkdocs)
 
-.PHONY: all test check serve clean help lock bench audit FORCE translations new-source new-term new-actor \
+.PHONY: all test check serve clean help lock bench audit FORCE translations paragraphs new-source new-term new-actor \
 	update-source confirm-paragraph rename-source remove-source
 
 all: $(STAMPS)/site ## Set up .venv, generate docs/ from sources/, build site/ (default)
@@ -54,6 +54,9 @@ test: $(STAMPS)/site node_modules/.axe ## Run the whole test suite (unit, end-to
 
 check: $(BIN)/.installed ## Validate sources/ without building; lists missing or stale translations
 	$(PY) -m generator check
+
+paragraphs: $(BIN)/.installed ## Every paragraph with the key to cite it by: make paragraphs [ID=001]
+	@$(PY) -m generator paragraphs $(ID)
 
 translations: $(BIN)/.installed ## List missing and stale translations per file (UPDATE=1 adds TODO entries)
 	$(PY) -m generator translations $(if $(UPDATE),--update)

@@ -69,6 +69,26 @@ def parse(text: str) -> list[Token]:
     return tokens
 
 
+MALFORMED = (
+    (
+        re.compile(r"\[[^\]\n]*\]\((?:term|actor):[^)\s]*(?=\s|$)"),
+        "a link is not closed",
+        "end it with ')' right after the id: [words](term:id)",
+    ),
+    (
+        re.compile(r"\[[^\]\n]*\]\((?!term:|actor:)[a-z]+:[^)\s]*\)?"),
+        "a link to something that is neither a term nor an actor",
+        "write (term:<id>) or (actor:<id>)",
+    ),
+    (re.compile(r"\[@[^\]\n]{0,40}"), "a citation is not closed", "end it with ']': [@001#p5]"),
+)
+
+
+def malformed(text: str) -> list[tuple[str, str, str]]:
+    """Inline syntax begun but not finished in plain text: ``(what was found, problem, fix)``."""
+    return [(m[0], problem, fix) for pattern, problem, fix in MALFORMED for m in pattern.finditer(text)]
+
+
 def parse_ref(ref: str) -> tuple[str, str] | None:
     """``001#p5`` -> ``("001", "5")``, ``001#p5a`` -> ``("001", "5a")``; ``003`` (the
     document's own data) -> ``("003", "")``; None when malformed."""

@@ -68,7 +68,7 @@ class Resolver:
         if gone is not None:
             when = self.removed[gone].removed.date
             return f"the document {gone} was removed from the collection on {when}: cite another document"
-        return "cite a document by its key; python -m generator paragraphs lists them all"
+        return "cite a document by its key; make paragraphs lists them all"
 
     def key(self, doc: Document) -> str:
         """The shortest name that cites ``doc`` alone."""

@@ -33,8 +33,8 @@ description:      # one or two neutral sentences
 """
 
 TERM = """\
-# Glossary term. Every sentence ends with a citation [@<document>#p<paragraph>];
-# `python -m generator paragraphs` lists them. See CONTRIBUTING.md.
+# Glossary term. Replace every TODO; end every sentence with a citation of the paragraph that
+# says it, such as [@001#p5] (`make paragraphs` lists them all). See CONTRIBUTING.md.
 name:
   id: TODO
   en: TODO
@@ -42,11 +42,11 @@ aliases:          # other ways the sources write it
   id: []
   en: []
 definition:       # one sentence; also the tooltip wherever the term appears
-  id: TODO [@000#p1].
-  en: TODO [@000#p1].
+  id: TODO
+  en: TODO
 explanation:
-  - id: TODO [@000#p1].
-    en: TODO [@000#p1].
+  - id: TODO
+    en: TODO
 quotes: []
 related:
   terms: []
@@ -54,8 +54,8 @@ related:
 """
 
 ACTOR = """\
-# Actor profile. Every sentence ends with a citation [@<document>#p<paragraph>];
-# `python -m generator paragraphs` lists them. See CONTRIBUTING.md.
+# Actor profile. Replace every TODO; end every sentence with a citation of the paragraph that
+# says it, such as [@001#p5] (`make paragraphs` lists them all). See CONTRIBUTING.md.
 name:
   id: TODO
   en: TODO
@@ -64,8 +64,8 @@ aliases:          # how the sources write the name
   id: []
   en: []
 summary:          # one sentence: who or what it is, as the sources give it
-  id: TODO [@000#p1].
-  en: TODO [@000#p1].
+  id: TODO
+  en: TODO
 role: []
 actions: []
 quotes: []
@@ -91,7 +91,9 @@ def create(path: Path, text: str) -> Path:
 def new_entry(sources: Path, kind: str, entry_id: str) -> Path:
     """``sources/glossary/<id>.yml`` or ``sources/actors/<id>.yml`` with TODO stubs."""
     if not ID_PATTERN.match(entry_id):
-        raise CommandError(f"'{entry_id}' is not a usable id -- use a-z, 0-9, '-' and '_'")
+        better = slug(entry_id)
+        hint = f"try ID={better}" if better and ID_PATTERN.match(better) else "use a-z, 0-9, '-' and '_'"
+        raise CommandError(f"'{entry_id}' is not a usable id (lower-case letters, digits, '-', '_') -- {hint}")
     folder = "glossary" if kind == "term" else "actors"
     return create(sources / folder / f"{entry_id}.yml", TERM if kind == "term" else ACTOR)
 

@@ -193,14 +193,17 @@ def check_statement(path, statement, cites: Citations, keys: set, problems: Prob
                     "end each factual sentence with a citation such as [@001#p5]",
                 )
         for token in inline.parse(text):
-            if isinstance(token, inline.Cite):
+            if isinstance(token, inline.Text):
+                for found, problem, fix in inline.malformed(token.value):
+                    problems.add(path, line_of(path, line, found[:20]), f'{problem}: "{found}"', fix)
+            elif isinstance(token, inline.Cite):
                 for ref in token.refs:
                     cites.resolve(
                         path,
                         line_of(path, line, ref),
                         ref,
                         f"citation [@{ref}]",
-                        "cite an existing document and paragraph (python -m generator paragraphs lists them)",
+                        "cite an existing document and paragraph (make paragraphs lists them)",
                     )
             elif isinstance(token, inline.Link) and (token.kind, token.target) not in keys:
                 problems.add(
