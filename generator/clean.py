@@ -7,12 +7,14 @@ The original file is never changed.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from datetime import date
 
 import ftfy
 
+from generator.cleaning import Cleaning, Rule
 from generator.models import Byline, Document, Paragraph, RawDocument, Removal
 from generator.record import apply
 
@@ -45,22 +47,6 @@ MONTHS = {
 }
 DATE = re.compile(r"(?:\w+,?\s+)?(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?\s+(?P<year>\d{4})$")
 BYLINE = re.compile(r"^(?P<name>[^|·•]{2,80}?)\s*[|·•]\s*(?P<date>[^|·•]{6,40})$")
-
-# Site furniture that scrapers carry along at the end of an article.
-BOILERPLATE = {
-    "comment-form": re.compile(
-        r"^(leave a (reply|comment)|please enter your (comment|name|e-?mail)|"
-        r"tinggalkan (balasan|komentar)|(tulis|kirim) komentar|save my name)",
-        re.IGNORECASE,
-    ),
-    "promotion": re.compile(
-        r"(https?://)?(www\.)?(whatsapp\.com/channel|chat\.whatsapp\.com|t\.me)/"
-        r"|\b(follow|ikuti)\b.{0,40}\b(channel|saluran)\b"
-        r"|\bbaca\b.{0,60}\blangsung (dari|di)\b.{0,30}\b(smartphone|aplikasi|ponsel|hp)\b",
-        re.IGNORECASE,
-    ),
-}
-MAX_BOILERPLATE_LENGTH = 400
 
 
 def decode(data: bytes) -> tuple[str, list[Removal]]:
@@ -99,23 +85,40 @@ def repair_text(text: str) -> tuple[str, list[Removal]]:
 
 
 def split_blocks(text: str) -> list[tuple[int, str]]:
-    """Paragraphs with their first line number.
+    """Paragraphs with their first line number, following the document's own convention.
 
-    A document with blank lines has blank-line-separated paragraphs; a document without any
-    has one paragraph per line.
+    A document without blank lines has one paragraph per line. In one with blank lines, each
+    blank-line block is a paragraph whose lines were wrapped, unless most of its line breaks fall
+    between sentences: then it is a run of one-line paragraphs (a headline set off by a blank line
+    above paragraphs separated by single line breaks, say).
     """
-    lines = text.split("\n")
-    blocks: list[tuple[int, list[str]]] = []
-    has_blank_lines = any(not line.strip() for line in lines[:-1]) if len(lines) > 1 else False
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    if not any(not line for line in lines[:-1]):
+        return [(number, line) for number, line in enumerate(lines, 1) if line]
+    blocks: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate(lines, 1):
-        line = " ".join(line.split())
-        if not line:
-            blocks.append((number, []))
-        elif has_blank_lines and blocks and blocks[-1][1]:
-            blocks[-1][1].append(line)
+        if line:
+            blocks[-1].append((number, line))
+        elif blocks[-1]:
+            blocks.append([])
+    paragraphs = []
+    for block in filter(None, blocks):
+        breaks = list(itertools.pairwise(block))
+        if breaks and sum(sentence_break(a, b) for (_, a), (_, b) in breaks) * 2 > len(breaks):
+            paragraphs += block
         else:
-            blocks.append((number, [line]))
-    return [(number, " ".join(parts)) for number, parts in blocks if parts]
+            paragraphs.append((block[0][0], " ".join(text for _, text in block)))
+    return paragraphs
+
+
+SENTENCE_END = tuple('.!?"\u201d\u2019)\u00bb')
+
+
+def sentence_break(line: str, following: str) -> bool:
+    """Does the break between two lines fall between sentences?"""
+    return line.endswith(SENTENCE_END) and (
+        following[:1].isupper() or following[:1] in '"\u201c\u2018(0123456789'
+    )
 
 
 def parse_date(text: str) -> date | None:
@@ -158,24 +161,33 @@ def drop_headlines(blocks: list[tuple[int, str]], title: str | None) -> tuple[li
     return kept, removed
 
 
-def drop_boilerplate(blocks: list[tuple[int, str]]) -> tuple[list, list[Removal]]:
-    """Remove trailing paragraphs that are comment forms or channel promotions."""
-    found: dict[str, list[int]] = {}
-    while blocks:
-        line, text = blocks[-1]
-        kind = next(
-            (k for k, rule in BOILERPLATE.items() if rule.search(text)),
-            None,
-        )
-        if kind is None or len(text) > MAX_BOILERPLATE_LENGTH:
-            break
-        found.setdefault(kind, []).insert(0, line)
+def drop_furniture(blocks: list[tuple[int, str]], cleaning: Cleaning) -> tuple[list, list[Removal]]:
+    """Remove site furniture by the collection's rules: rules for ``end`` take paragraphs from the
+    end of the text only, rules for ``anywhere`` from wherever they stand."""
+    found: dict[Rule, list[int]] = {}
+
+    def rule_for(text: str, place: str) -> Rule | None:
+        if len(text) > cleaning.max_length:
+            return None
+        return next((r for r in cleaning.rules if r.where in place and r.matches(text)), None)
+
+    while blocks and (rule := rule_for(blocks[-1][1], ("end", "anywhere"))):
+        found.setdefault(rule, []).insert(0, blocks[-1][0])
         blocks = blocks[:-1]
-    return blocks, [Removal(kind, len(lines), tuple(lines)) for kind, lines in found.items()]
+    kept = []
+    for line, text in blocks:
+        rule = rule_for(text, ("anywhere",))
+        if rule:
+            found.setdefault(rule, []).append(line)
+        else:
+            kept.append((line, text))
+    removals = [Removal(rule.id, len(lines), tuple(sorted(lines)), rule) for rule, lines in found.items()]
+    return kept, sorted(removals, key=lambda r: r.lines)
 
 
-def clean(raw: RawDocument) -> Document:
-    """Turn a raw document into numbered paragraphs, recording every removal."""
+def clean(raw: RawDocument, cleaning: Cleaning | None = None) -> Document:
+    """Turn a raw document into numbered paragraphs, recording every removal; ``cleaning`` holds
+    the collection's rules for site furniture."""
     text, removals = decode(raw.data)
     text, repairs = repair_text(text)
     removals += repairs
@@ -187,8 +199,8 @@ def clean(raw: RawDocument) -> Document:
     blocks, headlines = drop_headlines(blocks, title)
     if headlines:
         removals.append(Removal("headline", len(headlines), tuple(headlines)))
-    blocks, boilerplate = drop_boilerplate(blocks)
-    removals += boilerplate
+    blocks, furniture = drop_furniture(blocks, cleaning or Cleaning())
+    removals += furniture
     paragraphs = [Paragraph(n, text, line, str(n)) for n, (line, text) in enumerate(blocks, 1)]
     drift = []
     if raw.record is not None:  # a corrected document: its paragraphs carry their recorded keys

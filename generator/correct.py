@@ -144,9 +144,8 @@ def update_source(
     record = read_record(sources, doc_id)
 
     def paragraphs(data: bytes):
-        return clean(
-            RawDocument(doc_id, target, target.with_suffix(".yml"), data, meta, record=record)
-        ).paragraphs
+        raw = RawDocument(doc_id, target, target.with_suffix(".yml"), data, meta, record=record)
+        return clean(raw, site.cleaning).paragraphs
 
     old_texts = {p.key: p.text for p in paragraphs(old)} if old is not None else {}
     shift = (
@@ -280,7 +279,9 @@ def rename_source(sources: Path, name: str, new_id: str) -> list[str]:
             raise CommandError(f"sources/{doc_id}.yml has problems -- run make check and fix it first")
         path = sources / f"{doc_id}.txt"
         record = positional(
-            clean(RawDocument(doc_id, path, path.with_suffix(".yml"), path.read_bytes(), meta)).paragraphs
+            clean(
+                RawDocument(doc_id, path, path.with_suffix(".yml"), path.read_bytes(), meta), site.cleaning
+            ).paragraphs
         )
     taken = set(others) | {short_key(o) for o in others}
     old_names = [doc_id] + ([short_key(doc_id)] if short_key(doc_id) not in taken | {doc_id} else [])

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from generator.cleaning import load_cleaning
 from generator.dates import calendar_error
 from generator.models import DOCUMENT_TYPES, DocumentMeta, RawDocument, SiteConfig, TranslationEntry
 from generator.problems import Problems, display_path
@@ -39,7 +40,8 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
     if home is not None and not (isinstance(home, str) and ID_PATTERN.match(home)):
         reader.error(("home_page",), f"'home_page' is {home!r}", "give the id of a page in sources/pages/")
         home = None
-    return SiteConfig(path, tuple(languages), *texts, home_page=home)
+    cleaning = load_cleaning(path.parent, tuple(languages), problems)
+    return SiteConfig(path, tuple(languages), *texts, home_page=home, cleaning=cleaning)
 
 
 def load_meta(path: Path, problems: Problems, site: SiteConfig) -> DocumentMeta | None:
@@ -147,6 +149,8 @@ def is_utf8(data: bytes) -> bool:
 
 
 CHECKSUMS = "SHA256SUMS"
+CONFIGURATION = {"site.yml", "cleaning.yml"}
+"""Files of ``sources/`` that configure the collection rather than belong to a document."""
 
 
 def read_checksums(folder: Path, problems: Problems) -> dict[str, tuple[str, int]]:
@@ -233,7 +237,7 @@ def check_orphans(folder: Path, languages: tuple[str, ...], problems: Problems) 
         stem = name.removesuffix(RECORD_SUFFIX).removesuffix(".yml")
         stem = next((stem[: -len(lang) - 1] for lang in languages if stem.endswith(f".{lang}")), stem)
         notice = name.endswith(RECORD_SUFFIX) and stem in removed
-        if name != "site.yml" and stem not in texts and not notice:
+        if name not in CONFIGURATION and stem not in texts and not notice:
             problems.add(
                 path,
                 1,

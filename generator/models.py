@@ -33,6 +33,8 @@ class SiteConfig:
     intro: Text
     home_page: str | None = None
     """Id of the story page shown as the home page's main content."""
+    cleaning: object = None
+    """The collection's cleaning rules (``cleaning.Cleaning``), from ``sources/cleaning.yml``."""
 
     @property
     def default_language(self) -> str:
@@ -106,6 +108,8 @@ class Removal:
     kind: str
     count: int
     lines: tuple[int, ...] = ()
+    rule: object = None
+    """For site furniture, the rule of ``sources/cleaning.yml`` that removed it."""
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
     config = load_site(sources / "site.yml", problems)
     if config is None:
         raise InputError(problems)
-    documents = [clean(raw) for raw in load_documents(sources, config, problems)]
+    documents = [clean(raw, config.cleaning) for raw in load_documents(sources, config, problems)]
     entries = load_entries(sources, config, problems) if with_entries else []
     pages = load_pages(sources, config, problems) if with_entries else []
     translations = validate(documents, config, problems)

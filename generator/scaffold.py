@@ -93,7 +93,9 @@ def new_entry(sources: Path, kind: str, entry_id: str) -> Path:
     if not ID_PATTERN.match(entry_id):
         better = slug(entry_id)
         hint = f"try ID={better}" if better and ID_PATTERN.match(better) else "use a-z, 0-9, '-' and '_'"
-        raise CommandError(f"'{entry_id}' is not a usable id (lower-case letters, digits, '-', '_') -- {hint}")
+        raise CommandError(
+            f"'{entry_id}' is not a usable id (lower-case letters, digits, '-', '_') -- {hint}"
+        )
     folder = "glossary" if kind == "term" else "actors"
     return create(sources / folder / f"{entry_id}.yml", TERM if kind == "term" else ACTOR)
 
@@ -134,7 +136,7 @@ def new_source(sources: Path, file: Path) -> list[Path]:
         return [target, meta]
     # The metadata is still TODO: clean with placeholder data (no title, the default language).
     placeholder = DocumentMeta(None, None, None, None, None, "news", site.default_language, {})
-    doc = clean(RawDocument(doc_id, target, meta, target.read_bytes(), placeholder))
+    doc = clean(RawDocument(doc_id, target, meta, target.read_bytes(), placeholder), site.cleaning)
     stubs = [
         append_stubs(sources / f"{doc_id}.{lang}.yml", doc_id, lang, doc.paragraphs)
         for lang in site.languages
@@ -151,7 +153,7 @@ def update_translations(sources: Path) -> list[Path]:
         raise InputError(problems)
     changed = []
     for raw in load_documents(sources, site, Problems()):
-        doc = clean(raw)
+        doc = clean(raw, site.cleaning)
         for lang in site.languages:
             if lang == raw.meta.language:
                 continue

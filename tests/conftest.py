@@ -80,6 +80,14 @@ def site_config() -> str:
     return re.sub(r"\nhome_page:.*", "", (SOURCES / "site.yml").read_text(encoding="utf-8"))
 
 
+def write_configuration(sources: Path) -> None:
+    """A hand-made collection's configuration: ``site.yml`` (no home page) and the frozen
+    collection's cleaning rules."""
+    sources.mkdir(parents=True, exist_ok=True)
+    (sources / "site.yml").write_text(site_config(), encoding="utf-8")
+    shutil.copy(SOURCES / "cleaning.yml", sources / "cleaning.yml")
+
+
 def mkdocs_config(pages: set[str]) -> str:
     """The real ``mkdocs.yml`` without nav entries for story pages not in ``pages``."""
 

@@ -108,7 +108,8 @@ def test_english_source_page_shows_translation_and_original(built):
 
 def test_source_page_notes_what_cleaning_removed(built):
     assert "7 karakter liar U+00C2" in page(built, "id", "sumber/000_f46436b26b41dcd8")
-    assert "comment form (2 paragraphs)" in page(built, "en", "sumber/001_9325e6259af9a897")
+    english = page(built, "en", "sumber/001_9325e6259af9a897")
+    assert "comment form (3 paragraphs) at the end of the text, by the rule “comment-form”" in english
 
 
 def test_generated_files_name_their_sources(project):

@@ -6,10 +6,14 @@ from pathlib import Path
 import pytest
 
 from generator.clean import clean, parse_date, split_blocks
+from generator.cleaning import load_cleaning
 from generator.models import DocumentMeta, RawDocument
-from tests.conftest import SEED_IDS, document
+from generator.problems import Problems
+from tests.conftest import SEED_IDS, SOURCES, document
 
 A_CIRCUMFLEX = "\u00c2"
+RULES = load_cleaning(SOURCES, ("id", "en"), Problems())
+"""The frozen collection's rules for site furniture (sources/cleaning.yml)."""
 
 
 def raw(data: bytes, title: str | None = None) -> RawDocument:
@@ -42,7 +46,7 @@ def test_no_stray_characters_or_boilerplate_left(site, doc_id):
     ("doc_id", "paragraphs", "removed"),
     [
         ("000_f46436b26b41dcd8", 10, {"stray-a-circumflex": 7}),
-        ("001_9325e6259af9a897", 19, {"headline": 1, "comment-form": 2}),
+        ("001_9325e6259af9a897", 19, {"headline": 1, "comment-form": 3}),
         ("002_8b216c02d635696e", 16, {"stray-a-circumflex": 4, "promotion": 1}),
         ("003_5c094b5689ed37a0", 6, {"byline": 1, "headline": 2}),
         ("004_b525c05275177155", 10, {}),
@@ -78,7 +82,7 @@ def test_a_seventh_document_with_the_same_damage_is_cleaned():
         "Leave a Reply\r\n\r\nPlease enter your comment!\r\nPlease enter your name here\r\n\r\n"
         "Ikuti saluran WhatsApp kami: https://whatsapp.com/channel/ABC123\r\n"
     )
-    doc = clean(raw(text.encode("utf-8"), title="Judul Berita Contoh"))
+    doc = clean(raw(text.encode("utf-8"), title="Judul Berita Contoh"), RULES)
     assert [p.text for p in doc.paragraphs] == [
         "Paragraf pertama. masih paragraf pertama.",
         "Paragraf kedua, dengan spasi.",
@@ -92,7 +96,7 @@ def test_a_seventh_document_with_the_same_damage_is_cleaned():
         "stray-a-circumflex": 2,
         "byline": 1,
         "headline": 2,
-        "comment-form": 2,
+        "comment-form": 3,
         "promotion": 1,
     }
 
@@ -100,6 +104,24 @@ def test_a_seventh_document_with_the_same_damage_is_cleaned():
 def test_one_paragraph_per_line_without_blank_lines():
     assert split_blocks("satu\ndua\n\ntiga") == [(1, "satu dua"), (4, "tiga")]
     assert split_blocks("satu\ndua\ntiga\n") == [(1, "satu"), (2, "dua"), (3, "tiga")]
+
+
+def test_each_block_follows_its_own_convention():
+    # A headline set off by a blank line, then paragraphs separated by single line breaks.
+    text = 'Judul Berita\n\nParagraf satu selesai.\nParagraf dua juga.\n"Kutipan tiga."\nEmpat.\n'
+    assert split_blocks(text) == [
+        (1, "Judul Berita"),
+        (3, "Paragraf satu selesai."),
+        (4, "Paragraf dua juga."),
+        (5, '"Kutipan tiga."'),
+        (6, "Empat."),
+    ]
+    # Hard-wrapped paragraphs: line breaks inside sentences join.
+    wrapped = "Kalimat yang panjang\nberlanjut di sini. Lalu\nselesai.\n\nParagraf berikut.\n"
+    assert split_blocks(wrapped) == [
+        (1, "Kalimat yang panjang berlanjut di sini. Lalu selesai."),
+        (5, "Paragraf berikut."),
+    ]
 
 
 def test_a_circumflex_inside_a_word_is_kept():
@@ -115,7 +137,7 @@ def test_windows_1252_text_is_decoded():
 
 def test_long_final_paragraph_mentioning_a_channel_is_not_boilerplate():
     long = "Pemerintah meminta warga mengikuti saluran resmi. " * 10
-    doc = clean(raw(f"Paragraf.\n{long}".encode()))
+    doc = clean(raw(f"Paragraf.\n{long}".encode()), RULES)
     assert len(doc.paragraphs) == 2
 
 

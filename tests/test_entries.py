@@ -10,7 +10,7 @@ import pytest
 from generator import pipeline
 from generator.problems import InputError
 from generator.validate import quote_found
-from tests.conftest import SOURCES, copy_documents, site_config
+from tests.conftest import SOURCES, copy_documents, write_configuration
 
 DOC = "003_5c094b5689ed37a0"
 
@@ -50,7 +50,7 @@ def mini(tmp_path: Path) -> Path:
     root = tmp_path / "sources"
     (root / "glossary").mkdir(parents=True)
     (root / "actors").mkdir()
-    (root / "site.yml").write_text(site_config())
+    write_configuration(root)
     copy_documents(SOURCES, root, [DOC])
     (root / "glossary/satgas.yml").write_text(TERM)
     (root / "actors/kominfo.yml").write_text(ACTOR)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, add_document, site_config
+from tests.conftest import ROOT, add_document, write_configuration
 
 HOSTILE = """\
 <script>alert("skrip")</script> Paragraf pertama dengan <b>tebal</b>.
@@ -56,7 +56,7 @@ name: {id: Istilah jahat, en: Evil term}
 aliases: {id: [Paragraf pertama], en: []}
 definition:
   id: "<script>alert(9)</script> definisi <img src=x onerror=alert(10)> [@900#p1]."
-  en: "{{ secret }} definition [x](javascript:alert(11)) [@900#p1]."
+  en: "{{ secret }} definition [@900#p1]."
 explanation:
   - id: "--8<-- \\"/etc/passwd\\" [@900#p2]."
     en: "!!! note [@900#p2]."
@@ -81,7 +81,7 @@ def hostile_site(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("hostile")
     sources = project / "sources"
     (sources / "glossary").mkdir(parents=True)
-    (sources / "site.yml").write_text(site_config())
+    write_configuration(sources)
     add_document(sources, "900_jahat", HOSTILE.encode(), META)
     (sources / "glossary/jahat.yml").write_text(TERM)
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0] + "\n")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SOURCES, add_document, copy_collection, make, site_config
+from tests.conftest import ROOT, SOURCES, add_document, copy_collection, make, write_configuration
 
 META = (SOURCES / "000_f46436b26b41dcd8.yml").read_text()
 
@@ -161,7 +161,7 @@ def test_a_10_mb_document_builds_with_bounded_memory(tmp_path):
 
     project = tmp_path / "big"
     (project / "sources").mkdir(parents=True)
-    (project / "sources/site.yml").write_text(site_config())
+    write_configuration(project / "sources")
     words = (SOURCES / "004_b525c05275177155.txt").read_text().split()
     paragraph = " ".join(words[:90])
     count = 10_000_000 // (len(paragraph) + 2)

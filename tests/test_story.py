@@ -13,7 +13,7 @@ from generator.dates import PartialDate, parse_partial
 from generator.figures import read_numbers
 from generator.problems import InputError
 from generator.render import format_value
-from tests.conftest import SOURCES, copy_documents, site_config
+from tests.conftest import SOURCES, copy_documents, write_configuration
 from tests.test_build import page
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -25,7 +25,7 @@ def story(tmp_path: Path) -> Path:
     """A sources folder with two documents and a timeline and figures page to break."""
     root = tmp_path / "sources"
     (root / "pages").mkdir(parents=True)
-    (root / "site.yml").write_text(site_config())
+    write_configuration(root)
     copy_documents(SOURCES, root, ["001_9325e6259af9a897", "004_b525c05275177155"])
     (root / "pages/t.yml").write_text(TIMELINE)
     (root / "pages/f.yml").write_text(FIGURES)
