@@ -4,6 +4,7 @@ translation stubs. ``make check`` rejects every TODO until it is filled in."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import textwrap
@@ -76,6 +77,10 @@ relations: []
 """
 
 
+HEADLINE_WORDS = 20
+"""A first line this short, without a full stop, is taken for the headline."""
+
+
 def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9_-]+", "-", name.lower()).strip("-_")[:80]
 
@@ -127,22 +132,43 @@ def new_source(sources: Path, file: Path) -> list[Path]:
             "rename the file so "
             "that its name up to the first '_' or '-' is new"
         )
-    meta = create(sources / f"{doc_id}.yml", SOURCE_META.format(id=doc_id))
+    site = load_site(sources / "site.yml", Problems())
+    if site is None:
+        raise CommandError("sources/site.yml has problems -- run make check and fix it first")
+    paragraphs, headline = first_paragraphs(doc_id, target if in_place else file, data, site)
+    if not paragraphs:
+        raise CommandError(f"{file} has no text left once cleaned -- give the article's own text")
+    meta_text = SOURCE_META.format(id=doc_id)
+    if headline:
+        meta_text = meta_text.replace(
+            "  id: TODO\n",
+            f"  id: {json.dumps(headline, ensure_ascii=False)}   # the first line; check it\n",
+            1,
+        )
+    meta = create(sources / f"{doc_id}.yml", meta_text)
     if not in_place:
         shutil.copyfile(file, target)
     set_checksum(sources, target.name, hashlib.sha256(target.read_bytes()).hexdigest())
-    site = load_site(sources / "site.yml", Problems())
-    if site is None:
-        return [target, meta]
-    # The metadata is still TODO: clean with placeholder data (no title, the default language).
-    placeholder = DocumentMeta(None, None, None, None, None, "news", site.default_language, {})
-    doc = clean(RawDocument(doc_id, target, meta, target.read_bytes(), placeholder), site.cleaning)
     stubs = [
-        append_stubs(sources / f"{doc_id}.{lang}.yml", doc_id, lang, doc.paragraphs)
+        append_stubs(sources / f"{doc_id}.{lang}.yml", doc_id, lang, paragraphs)
         for lang in site.languages
         if lang != site.default_language
     ]
     return [target, meta, *stubs]
+
+
+def first_paragraphs(doc_id: str, path: Path, data: bytes, site) -> tuple[list, str | None]:
+    """The paragraphs a new article will have, and its headline when the first line looks like
+    one (short, no full stop): the title then removes it, so translations start at the text."""
+    meta = DocumentMeta(None, None, None, None, None, "news", site.default_language, {})
+    paragraphs = clean(RawDocument(doc_id, path, path, data, meta), site.cleaning).paragraphs
+    first = paragraphs[0].text if len(paragraphs) > 1 else ""
+    if not first or len(first.split()) > HEADLINE_WORDS or first.endswith(tuple('.!?:;,"\u201d')):
+        return paragraphs, None
+    titled = DocumentMeta(
+        {site.default_language: first}, None, None, None, None, "news", site.default_language, {}
+    )
+    return clean(RawDocument(doc_id, path, path, data, titled), site.cleaning).paragraphs, first
 
 
 def update_translations(sources: Path) -> list[Path]:
