@@ -1,5 +1,6 @@
-"""Command line: ``python -m generator {generate,check,paragraphs,new,translations,clean}`` and the
-maintainer commands ``update-source``, ``confirm-paragraph``, ``rename-source``, ``remove-source``."""
+"""Command line: ``python -m generator {generate,check,paragraphs,new,translations,clean}``, the
+maintainer commands ``update-source``, ``confirm-paragraph``, ``rename-source``, ``remove-source``,
+and ``changes`` (what a change does to the site, for reviewers)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from generator import correct, pipeline, scaffold
+from generator import changes, correct, pipeline, scaffold
 from generator.link import Resolver
 from generator.load import load_site
 from generator.models import Site
@@ -146,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     translations.add_argument("--update", action="store_true", help="add TODO entries for missing ones")
     clean = commands.add_parser("clean", help="remove the generated pages (hand-written files stay)")
     clean.add_argument("--out", type=Path, default=Path("docs"), help="output folder")
+    compare = commands.add_parser("changes", help="what the working tree changes on the site, as Markdown")
+    compare.add_argument("--base", default="", help="the git ref to compare with, e.g. origin/main")
     args = parser.parse_args(argv)
 
     try:
@@ -167,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             print(translation_summary(site))
         elif args.command == "clean":
             print(f"clean: {write([], args.out)}")
+        elif args.command == "changes":
+            print(changes.report(args.sources, args.base), end="")
         elif args.command == "paragraphs":
             site, _ = pipeline.build(args.sources, with_entries=False)
             print(list_paragraphs(site, args.document))
