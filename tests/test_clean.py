@@ -153,3 +153,47 @@ def test_long_final_paragraph_mentioning_a_channel_is_not_boilerplate():
 )
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
+
+
+def test_site_furniture_is_removed_by_the_collections_rules_wherever_they_allow():
+    text = (
+        "Pasar Desa Ramai\n\n"
+        "Bagikan artikel ini: Facebook Twitter WhatsApp\n\n"
+        "Pedagang di pasar desa menambah stok menjelang hari raya.\n\n"
+        "Baca juga: Harga cabai naik lagi\n\n"
+        "(Foto: Istimewa)\n\n"
+        "Pengunjung datang sejak pagi.\n\n"
+        "Berlangganan newsletter kami setiap pekan\n"
+    )
+    doc = clean(raw(text.encode(), title="Pasar Desa Ramai"), RULES)
+    assert [p.text for p in doc.paragraphs] == [
+        "Pedagang di pasar desa menambah stok menjelang hari raya.",
+        "Pengunjung datang sejak pagi.",
+    ]
+    removed = {r.kind: (r.count, r.lines, r.rule.where) for r in doc.removals if r.rule}
+    assert removed == {
+        "share-buttons": (1, (3,), "anywhere"),
+        "read-also": (1, (7,), "anywhere"),
+        "photo-credit": (1, (9,), "anywhere"),
+        "newsletter": (1, (13,), "end"),
+    }
+
+
+def test_a_rule_added_to_cleaning_yml_applies_without_code(tmp_path):
+    (tmp_path / "cleaning.yml").write_text(
+        "rules:\n"
+        "  - id: sponsor\n"
+        "    where: anywhere\n"
+        "    label: {id: pesan sponsor, en: a sponsor message}\n"
+        "    patterns: ['^disponsori oleh']\n"
+    )
+    rules = load_cleaning(tmp_path, ("id", "en"), Problems())
+    doc = clean(raw(b"Disponsori oleh Toko Maju\n\nIsi berita yang sebenarnya.\n"), rules)
+    assert [p.text for p in doc.paragraphs] == ["Isi berita yang sebenarnya."]
+    assert [(r.kind, r.rule.label["en"]) for r in doc.removals] == [("sponsor", "a sponsor message")]
+
+
+def test_a_paragraph_of_text_is_never_taken_for_furniture():
+    long = "Bagikan artikel ini: Facebook Twitter WhatsApp " + "dan kalimat panjang lainnya " * 20
+    doc = clean(raw(f"Paragraf.\n\n{long}\n".encode()), RULES)
+    assert len(doc.paragraphs) == 2
