@@ -16,7 +16,7 @@ INPUTS := $(call state,sources generator)
 THEME  := $(call state,mkdocs.yml generator/mkdocs)
 
 .PHONY: all test check serve clean help lock bench audit FORCE translations paragraphs new-source new-term new-actor \
-	update-source confirm-paragraph rename-source remove-source
+	update-source confirm-paragraph rename-source remove-source changes
 
 all: $(STAMPS)/site ## Set up .venv, generate docs/ from sources/, build site/ (default)
 
@@ -61,6 +61,10 @@ paragraphs: $(BIN)/.installed ## Every paragraph with the key to cite it by: mak
 translations: $(BIN)/.installed ## List missing and stale translations per file (UPDATE=1 adds TODO entries)
 	$(PY) -m generator translations $(if $(UPDATE),--update)
 
+changes: $(BIN)/.installed ## What a change does to the site, as Markdown: make changes BASE=origin/main
+	@test -n "$(BASE)" || { echo "usage: make changes BASE=<git ref>"; exit 2; }
+	@$(PY) -m generator changes --base "$(BASE)"
+
 new-source: $(BIN)/.installed ## Add an article: make new-source FILE=path/to/article.txt
 	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt"; exit 2; }
 	$(PY) -m generator new source "$(FILE)"
@@ -93,8 +97,10 @@ remove-source: $(BIN)/.installed ## Take a source out: make remove-source ID=003
 	@test -n "$(ID)" || { echo 'usage: make remove-source ID=<document> [REASON="..."]'; exit 2; }
 	$(PY) -m generator remove-source "$(ID)" $(REASONS)
 
-serve: $(STAMPS)/docs ## Preview at http://127.0.0.1:8000/, regenerating when sources/ change
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+# The preview regenerates docs/ itself, out of make's sight: the next `make` rebuilds site/.
+serve: $(STAMPS)/docs ## Preview at http://127.0.0.1:8000/ (or PORT=...), regenerating when sources/ change
+	@rm -f $(STAMPS)/site
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(or $(PORT),8000)
 
 clean: ## Remove generated pages, site/ and build stamps (keeps .venv)
 	test ! -x $(PY) || $(PY) -m generator clean

@@ -1,5 +1,6 @@
-"""MkDocs hooks: regenerate ``docs/`` while serving; point "edit this page" at the file in
-``sources/`` a page was made from; make glossary tooltips keyboard-friendly."""
+"""MkDocs hooks: regenerate ``docs/`` while serving, show problems in ``sources/`` on the served
+pages and index them for search; point "edit this page" at the file in ``sources/`` a page was made
+from; make glossary tooltips keyboard-friendly."""
 
 from __future__ import annotations
 
@@ -7,24 +8,39 @@ import logging
 import os
 import re
 import subprocess
+import traceback
 from functools import cache
+from html import escape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.commands.build import _build_template
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from generator import pipeline
 from generator.locale import ui
-from generator.problems import InputError
+from generator.mkdocs.build import index
+from generator.problems import InputError, display_path
 
 log = logging.getLogger("mkdocs.hooks.generator")
 _serving = False
+_problems: list[str] = []
+"""While serving: what the last regeneration found wrong, as ``file:line: what -- how`` lines."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+    if _serving:
+        # Which language the i18n plugin builds and which settings it overrides, at every rebuild:
+        # nothing a contributor needs. Its warnings still show.
+        logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
+
+
+def i18n_building(config) -> bool:
+    """True inside the builds the i18n plugin starts for the other languages, after the first."""
+    return bool(getattr(config.plugins.get("i18n"), "building", False))
 
 
 @cache
@@ -56,21 +72,95 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 
 def on_pre_build(config) -> None:
-    """Regenerate before each rebuild while serving; report problems without stopping the server."""
-    if not _serving:
+    """Regenerate before each rebuild while serving (once, not again for each language). Problems
+    do not stop the server: docs/ keeps the last good pages, and every page lists the problems."""
+    if not _serving or i18n_building(config):
         return
     root = Path(config.config_file_path).parent
     try:
         # Not parallel: forking inside the threaded dev server is unsafe.
         result, problems = pipeline.generate(root / "sources", Path(config.docs_dir), parallel=False)
     except InputError as exc:
-        for problem in exc.problems.errors:
-            log.error(str(problem))
-        return
-    for problem in problems.warnings:
-        log.info(str(problem))
-    if result.changed:
-        log.info(f"generator: {result}")
+        _problems[:] = [str(problem) for problem in exc.problems.errors]
+    except Exception as exc:  # a bug in the generator must not stop the preview either
+        log.exception("generator failed")
+        _problems[:] = [describe(exc)]
+    else:
+        _problems.clear()
+        for problem in problems.warnings:
+            log.info(str(problem))
+        if result.changed:
+            log.info(f"generator: {result}")
+    for problem in _problems:
+        log.error(problem)
+
+
+def describe(exc: Exception) -> str:
+    """An unexpected failure as one ``file:line: what -- how`` line: where it was raised."""
+    if isinstance(exc, Abort):  # strict mode: MkDocs logged the reasons as it went
+        return f"mkdocs: {exc} -- the terminal lists the warnings"
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f"{display_path(frames[-1].filename)}:{frames[-1].lineno}: " if frames else ""
+    return f"{where}{type(exc).__name__}: {exc} -- the terminal shows the traceback"
+
+
+BANNER_TITLE = {
+    "en": "This preview lacks the latest changes: it shows the pages as last built without problems. "
+    "Fix the following and the page reloads by itself:",
+    "id": "Pratinjau ini belum memuat perubahan terakhir: halaman yang tampil adalah hasil pembuatan "
+    "terakhir yang berhasil. Perbaiki hal berikut, lalu halaman akan dimuat ulang dengan sendirinya:",
+}
+BANNER_CLASS = "explainer-problems"
+EMPTY_PAGE = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Preview</title></head>'
+    "<body></body></html>"
+)
+
+
+def with_banner(page: str, problems: list[str]) -> str:
+    """``page`` (a whole HTML document) with the problems listed at the top of its content, in
+    the page's language; unchanged if it lists them already."""
+    if f'class="{BANNER_CLASS}' in page:
+        return page
+    lang = re.search(r'<html lang="([\w-]+)"', page)
+    title = BANNER_TITLE.get(lang[1] if lang else "", BANNER_TITLE["en"])
+    items = "".join(f"<li><code>{escape(problem)}</code></li>" for problem in problems)
+    banner = (
+        f'<div class="{BANNER_CLASS} md-typeset" role="alert" data-pagefind-ignore>'
+        f'<div class="admonition failure"><p class="admonition-title">{escape(title)}</p>'
+        f"<ul>{items}</ul></div></div>"
+    )
+    start = re.search(r'<article class="md-content__inner[^"]*">', page) or re.search(r"<body[^>]*>", page)
+    return page[: start.end()] + banner + page[start.end() :] if start else banner + page
+
+
+def on_post_page(output: str, page, config) -> str:
+    """While serving with problems in sources/: the page, with the problems on it."""
+    return with_banner(output, _problems) if _serving and _problems else output
+
+
+def on_serve(server, config, builder):
+    """Never leave the preview stuck. After a rebuild that raises (in strict mode, MkDocs raises
+    at the end of a build that logged an error, such as a problem in sources/), MkDocs' server
+    holds every request until a rebuild succeeds. Instead, serve what there is, each page (and,
+    for a page the failure left out, the 404 page) saying what went wrong."""
+
+    def rebuild(*args, **kwargs) -> None:
+        try:
+            builder(*args, **kwargs)
+        except Exception as exc:
+            if not isinstance(exc, Abort):
+                log.exception("rebuild failed")
+            problems = _problems if isinstance(exc, Abort) and _problems else [*_problems, describe(exc)]
+            site = Path(server.root)
+            for page in site.rglob("*.html"):
+                page.write_text(with_banner(page.read_text(encoding="utf-8"), problems), encoding="utf-8")
+            if not (site / "404.html").is_file():
+                (site / "404.html").write_text(with_banner(EMPTY_PAGE, problems), encoding="utf-8")
+            log.warning("Every page of the preview lists the problems until they are fixed.")
+
+    server.builder = rebuild
+    return server
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -122,18 +212,21 @@ def on_nav(nav, config, files):
     return nav
 
 
+@event_priority(-200)  # after the i18n plugin's, which builds the other languages
 def on_post_build(config) -> None:
-    """A 404 page for each language: the i18n plugin writes only one, at the root."""
+    """A 404 page for each language: the i18n plugin writes only one, at the root. While serving,
+    once every language is built, the search index, as `make` builds it."""
     i18n = config.plugins.get("i18n")
     language = config.theme.get("language")
-    if i18n is None or language == i18n.default_language or "env" not in _build:
-        return
-    template = _build["env"].get_template("404.html")
-    # MkDocs' own renderer for error pages (absolute links); pinned mkdocs<2 keeps it stable.
-    html = _build_template("404.html", template, _build["files"], config, _build["nav"])
-    target = Path(config.site_dir) / language / "404.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, encoding="utf-8")
+    if i18n is not None and language != i18n.default_language and "env" in _build:
+        template = _build["env"].get_template("404.html")
+        # MkDocs' own renderer for error pages (absolute links); pinned mkdocs<2 keeps it stable.
+        page = _build_template("404.html", template, _build["files"], config, _build["nav"])
+        target = Path(config.site_dir) / language / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+    if _serving and not i18n_building(config) and index(Path(config.site_dir)) != 0:
+        log.error("search: Pagefind failed (its output is above); the preview has no search")
 
 
 def alternates(config) -> list[dict]:
