@@ -19,7 +19,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from generator import pipeline
-from generator.locale import ui
+from generator.locale import LOCALES, ui
 from generator.mkdocs.build import index
 from generator.problems import InputError, display_path
 
@@ -104,12 +104,6 @@ def describe(exc: Exception) -> str:
     return f"{where}{type(exc).__name__}: {exc} -- the terminal shows the traceback"
 
 
-BANNER_TITLE = {
-    "en": "This preview lacks the latest changes: it shows the pages as last built without problems. "
-    "Fix the following and the page reloads by itself:",
-    "id": "Pratinjau ini belum memuat perubahan terakhir: halaman yang tampil adalah hasil pembuatan "
-    "terakhir yang berhasil. Perbaiki hal berikut, lalu halaman akan dimuat ulang dengan sendirinya:",
-}
 BANNER_CLASS = "explainer-problems"
 EMPTY_PAGE = (
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Preview</title></head>'
@@ -123,7 +117,7 @@ def with_banner(page: str, problems: list[str]) -> str:
     if f'class="{BANNER_CLASS}' in page:
         return page
     lang = re.search(r'<html lang="([\w-]+)"', page)
-    title = BANNER_TITLE.get(lang[1] if lang else "", BANNER_TITLE["en"])
+    title = ui(lang[1] if lang and (LOCALES / f"{lang[1]}.yml").exists() else "en")["preview_problems"]
     items = "".join(f"<li><code>{escape(problem)}</code></li>" for problem in problems)
     banner = (
         f'<div class="{BANNER_CLASS} md-typeset" role="alert" data-pagefind-ignore>'
