@@ -96,7 +96,7 @@ class Citations:
                     "(a key is the id up to the first '_' or '-'), or cite by the full id",
                 )
             else:
-                path, line = sites[0]
+                path, line = min(sites, key=lambda site: (display_path(site[0]), site[1]))
                 self.problems.add(
                     path,
                     line,

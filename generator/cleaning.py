@@ -60,37 +60,54 @@ def load_cleaning(folder: Path, languages: tuple[str, ...], problems: Problems) 
         limit = 400
     rules, seen = [], set()
     for where, item in reader.mappings(
-        data, "rules", RULE_FIELDS, "each rule needs id, where, label, patterns"
+        data,
+        "rules",
+        RULE_FIELDS,
+        "each rule needs id, where, label, patterns",
+        "see the comment at the top of the file",
     ):
         reader.prefix = where
         rule_id, place = item.get("id"), item.get("where", "end")
-        if (
-            not isinstance(rule_id, str)
-            or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", rule_id)
-            or rule_id in seen
-        ):
-            reader.error(
-                ("id",), f"rule id {rule_id!r} is missing, not a-z/0-9/-, or used twice", "give a new id"
-            )
+        wrong = id_problem(rule_id, seen)
+        if wrong:
+            reader.error(("id",), *wrong)
             continue
         seen.add(rule_id)
         if place not in PLACES:
             reader.error(("where",), f"'where' is {place!r}", f"use one of: {', '.join(PLACES)}")
         label = reader.text(item, "label")
-        patterns = []
-        raw = item.get("patterns")
-        for i, pattern in enumerate(raw if isinstance(raw, list) else [None]):
-            try:
-                patterns.append(re.compile(str(pattern), re.IGNORECASE) if isinstance(pattern, str) else None)
-            except re.error as exc:
-                reader.error(("patterns", i), f"pattern {i + 1} of rule '{rule_id}' is not valid: {exc}", "")
-                continue
-            if patterns[-1] is None:
-                patterns.pop()
-                reader.error(
-                    ("patterns",), f"rule '{rule_id}' needs a list of patterns", "e.g. ['^baca juga:']"
-                )
+        patterns = rule_patterns(reader, item, rule_id)
         if label and patterns and place in PLACES:
             rules.append(Rule(rule_id, place, label, tuple(patterns)))
     reader.prefix = ()
     return Cleaning(tuple(rules), limit, path)
+
+
+def id_problem(rule_id: object, seen: set[str]) -> tuple[str, str] | None:
+    """What is wrong with a rule's id, and how to fix it; None when it is a new, usable id."""
+    if not isinstance(rule_id, str):
+        return "a rule needs an 'id'", "name it with a-z, 0-9 and '-', e.g. id: read-also"
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", rule_id):
+        return f"rule id {rule_id!r} is not a-z, 0-9 and '-'", "rename it, e.g. id: read-also"
+    if rule_id in seen:
+        return f"two rules have the id '{rule_id}'", "give this one an id of its own"
+    return None
+
+
+def rule_patterns(reader: Reader, item: dict, rule_id: str) -> list[re.Pattern]:
+    """A rule's patterns, compiled; each one that is not a regular expression is reported."""
+    raw = item.get("patterns")
+    if not (isinstance(raw, list) and raw and all(isinstance(p, str) and p for p in raw)):
+        reader.missing(("patterns",), f"rule '{rule_id}' needs a list of patterns", "e.g. ['^baca juga:']")
+        return []
+    patterns = []
+    for i, pattern in enumerate(raw):
+        try:
+            patterns.append(re.compile(pattern, re.IGNORECASE))
+        except re.error as exc:
+            reader.error(
+                ("patterns", i),
+                f"pattern {i + 1} of rule '{rule_id}' is not a valid regular expression: {exc}",
+                r"fix it (Python syntax); a \ before ( ) [ ] . * + ? matches that character itself",
+            )
+    return patterns

@@ -61,6 +61,9 @@ def list_paragraphs(site: Site, prefix: str) -> str:
                 statuses = site.translations.get((doc.id, lang)) or []
                 done = [s.text for s in statuses if s.paragraph is para and s.text]
                 lines += [f"    {lang}: {text}" for text in done]
+    if prefix and not lines:
+        ids = ", ".join(doc.id for doc in site.documents)
+        raise CommandError(f"no document's id starts with '{prefix}' -- give an id or key: {ids}")
     return "\n".join(lines)
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from generator.clean import clean
 from generator.link import short_key
 from generator.load import CHECKSUMS, ID_PATTERN, load_meta, load_site, load_translation, looks_binary
-from generator.models import RawDocument, Text
-from generator.problems import CommandError, Problems, display_path
+from generator.models import RawDocument, SiteConfig, Text
+from generator.problems import CommandError, InputError, Problems, display_path
 from generator.record import (
     RECORD_SUFFIX,
     Change,
@@ -49,6 +49,16 @@ def find_document(sources: Path, name: str) -> str:
             f"no document '{name}' in {display_path(sources)}/ -- give an id or key: {', '.join(ids)}"
         )
     raise CommandError(f"'{name}' names {len(found)} documents ({', '.join(found)}) -- give the full id")
+
+
+def configuration(sources: Path) -> SiteConfig:
+    """``site.yml`` and ``cleaning.yml``; their problems stop the command (it must not record
+    paragraphs cleaned by other rules than the site's)."""
+    problems = Problems()
+    site = load_site(sources / "site.yml", problems)
+    if site is None:
+        raise InputError(problems)
+    return site
 
 
 def document_files(sources: Path, doc_id: str) -> list[Path]:
@@ -105,14 +115,19 @@ def committed_version(path: Path) -> bytes | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def read_new_version(file: Path) -> bytes:
+def read_article(file: Path, what: str = "the corrected article's text") -> bytes:
+    """The bytes of the article given as FILE=, or a :class:`CommandError` saying what is wrong."""
     if not file.is_file():
-        raise CommandError(f"{file} is not a file -- give FILE=<path of the corrected article's text>")
+        why = " but a folder" if file.is_dir() else ": nothing is at that path" if not file.exists() else ""
+        raise CommandError(f"{file} is not a file{why} -- give FILE=<path of {what}>")
     data = file.read_bytes()
     if not data.strip():
-        raise CommandError(f"{file} is empty -- give the corrected article's text")
+        raise CommandError(f"{file} is empty -- give {what}")
     if looks_binary(data):
-        raise CommandError(f"{file} is not a text file -- save the article as plain text, UTF-8 encoded")
+        raise CommandError(
+            f"{file} is not a text file (it holds NUL or other control bytes) -- "
+            "save the article as plain text, UTF-8 encoded"
+        )
     return data
 
 
@@ -126,9 +141,9 @@ def update_source(
     the correction recorded (None when nothing changed)."""
     doc_id = find_document(sources, name)
     target = sources / f"{doc_id}.txt"
-    site = load_site(sources / "site.yml", Problems())
+    site = configuration(sources)
     problems = Problems()
-    meta = load_meta(target.with_suffix(".yml"), problems, site) if site else None
+    meta = load_meta(target.with_suffix(".yml"), problems, site)
     if meta is None:
         raise CommandError(
             f"{display_path(target.with_suffix('.yml'))} has problems -- run make check and fix it first"
@@ -140,7 +155,7 @@ def update_source(
     old = current if sha256(current) == recorded else committed_version(target)
     old = old if old is not None and sha256(old) == recorded else None
     in_place = file is None or file.resolve() == target.resolve()
-    new = current if in_place else read_new_version(file)
+    new = current if in_place else read_article(file)
     record = read_record(sources, doc_id)
 
     def paragraphs(data: bytes):
@@ -273,8 +288,8 @@ def rename_source(sources: Path, name: str, new_id: str) -> list[str]:
     listed = recorded_checksum(sources, f"{doc_id}.txt")
     record = read_record(sources, doc_id)
     if record is None and listed:  # a published source: its record will hold the redirect
-        site = load_site(sources / "site.yml", Problems())
-        meta = load_meta(sources / f"{doc_id}.yml", Problems(), site) if site else None
+        site = configuration(sources)
+        meta = load_meta(sources / f"{doc_id}.yml", Problems(), site)
         if meta is None:
             raise CommandError(f"sources/{doc_id}.yml has problems -- run make check and fix it first")
         path = sources / f"{doc_id}.txt"

@@ -80,13 +80,50 @@ MALFORMED = (
         "a link to something that is neither a term nor an actor",
         "write (term:<id>) or (actor:<id>)",
     ),
+    (
+        re.compile(r"(?<!\])\((?:term|actor):[^)\s]*\)"),
+        "a link without its words in [ ] right before it",
+        "write [words](term:id), with nothing between ']' and '('",
+    ),
     (re.compile(r"\[@[^\]\n]{0,40}"), "a citation is not closed", "end it with ']': [@001#p5]"),
+    (
+        re.compile(r"\[[a-z0-9][\w-]*#p?[0-9]+[a-z]*(?:[;,][^\]\n]*)?\]|\(@[^)\n]*\)"),
+        "a citation not written as [@...]",
+        "write it in square brackets with '@': [@001#p5]",
+    ),
+    (
+        re.compile(r"\*[^*\n]{0,40}"),
+        "an emphasis is not closed",
+        "end it with '*': *words* (or remove the '*')",
+    ),
 )
 
 
 def malformed(text: str) -> list[tuple[str, str, str]]:
-    """Inline syntax begun but not finished in plain text: ``(what was found, problem, fix)``."""
-    return [(m[0], problem, fix) for pattern, problem, fix in MALFORMED for m in pattern.finditer(text)]
+    """Inline syntax begun but not finished in ``text``, link labels included: ``(what was
+    found, problem, fix)``."""
+    found = []
+    for token in parse(text):
+        if isinstance(token, Text):
+            found += [
+                (m[0], problem, fix)
+                for pattern, problem, fix in MALFORMED
+                for m in pattern.finditer(token.value)
+            ]
+        elif isinstance(token, Link):
+            found += malformed(token.label)
+    return found
+
+
+def repair_ref(ref: str) -> str | None:
+    """A malformed citation as it was probably meant (``003#1`` -> ``003#p1``, ``001#p1, @002#p3``
+    -> ``001#p1; @002#p3``); None when it is well formed, or past guessing."""
+    if parse_ref(ref) is not None:
+        return None
+    parts = [
+        re.sub(r"#(?=[0-9])", "#p", re.sub(r"[\s@]", "", part).lower()) for part in re.split(r"[;,]", ref)
+    ]
+    return "; @".join(parts) if parts and all(parse_ref(part) for part in parts) else None
 
 
 def parse_ref(ref: str) -> tuple[str, str] | None:

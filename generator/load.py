@@ -40,7 +40,10 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
     if home is not None and not (isinstance(home, str) and ID_PATTERN.match(home)):
         reader.error(("home_page",), f"'home_page' is {home!r}", "give the id of a page in sources/pages/")
         home = None
+    before = len(problems)
     cleaning = load_cleaning(path.parent, tuple(languages), problems)
+    if len(problems) > before:  # documents cleaned by other rules would only add noise
+        return None
     return SiteConfig(path, tuple(languages), *texts, home_page=home, cleaning=cleaning)
 
 
@@ -111,10 +114,13 @@ def load_translation(path: Path, problems: Problems, language: str) -> list[Tran
             mark = str(mark)  # an all-digit fingerprint written without quotes
         key = str(number) if isinstance(number, (int, str)) and not isinstance(number, bool) else ""
         if not KEY.match(key) or key.startswith("0") and not key[1:2].isalpha():
+            meant = re.fullmatch(r"#?p?([1-9][0-9]*[a-z]*)", str(number).strip(), re.IGNORECASE)
             reader.error(
                 (*where, "paragraph"),
                 f"'paragraph' is {number!r}",
-                "write the paragraph's key: a number from 1, or a number and letters such as 5a",
+                f"write the key alone: paragraph: {meant[1].lower()}"
+                if meant
+                else "write the paragraph's key: a number from 1, or a number and letters such as 5a",
             )
         elif not isinstance(mark, str) or not re.fullmatch(r"[0-9a-f]{12}", mark):
             reader.error(
@@ -122,11 +128,11 @@ def load_translation(path: Path, problems: Problems, language: str) -> list[Tran
                 "'fingerprint' must be 12 hex digits",
                 'copy it from make check, in quotes: "0123abcd4567"',
             )
-        elif isinstance(text, str) and text.strip() == "TODO":
+        elif isinstance(text, str) and re.search(r"\bTODO\b", text):
             reader.error(
                 (*where, "text"),
                 f"paragraph {number} is still a TODO stub",
-                "translate it, or delete the entry to leave it missing",
+                "translate it (and delete the word TODO), or delete the entry to leave it missing",
             )
         elif isinstance(text, str) and text.strip():
             entries.append(TranslationEntry(key, mark, " ".join(text.split()), reader.doc.line(*where)))
@@ -249,7 +255,8 @@ def check_orphans(folder: Path, languages: tuple[str, ...], problems: Problems) 
 def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[RawDocument]:
     """Every ``*.txt`` in ``folder`` with its metadata and translations."""
     documents = []
-    differ = check_checksums(folder, read_checksums(folder, problems), problems)
+    sums = read_checksums(folder, problems)
+    differ = check_checksums(folder, sums, problems)
     check_orphans(folder, site.languages, problems)
     for path in sorted(folder.glob("*.txt")):
         doc_id = path.stem
@@ -262,6 +269,8 @@ def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[R
             )
             continue
         meta_path = path.with_suffix(".yml")
+        if not meta_path.exists() and path.name not in sums:
+            continue  # added by hand: reported with the command that adds it properly
         if not meta_path.exists():
             problems.add(
                 path,

@@ -52,7 +52,11 @@ def _aliases(reader: Reader, data: dict) -> dict[str, tuple[str, ...]]:
     result = {}
     for lang, names in value.items():
         if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            reader.error(("aliases", lang), f"aliases in '{lang}' must be a list of names", "")
+            reader.error(
+                ("aliases", lang),
+                f"aliases in '{lang}' must be a list of names",
+                f"e.g. {lang}: [Kemendag, MSMEs]",
+            )
             continue
         result[lang] = tuple(" ".join(n.split()) for n in names)
     return result
@@ -61,15 +65,23 @@ def _aliases(reader: Reader, data: dict) -> dict[str, tuple[str, ...]]:
 def _quotes(reader: Reader, data: dict) -> list[Quote]:
     quotes = []
     message = "each quote must give source, text and translation"
-    for where, item in reader.mappings(data, "quotes", QUOTE_FIELDS, message):
+    for where, item in reader.mappings(
+        data, "quotes", QUOTE_FIELDS, message, "start it with '- source: 001#p4'"
+    ):
         source, text = item.get("source"), item.get("text")
         translation = item.get("translation") or {}
         if not isinstance(source, str) or not source.strip():
             reader.error((*where, "source"), "a quote needs a 'source'", "write source: 001#p4")
         elif not isinstance(text, str) or not text.strip():
             reader.error((*where, "text"), "a quote needs its verbatim 'text'", "copy it from the source")
+        elif not isinstance(item.get("speaker"), str | None):
+            reader.error(
+                (*where, "speaker"), "'speaker' must be the id of one actor", "e.g. speaker: teten-masduki"
+            )
         elif not isinstance(translation, dict):
-            reader.error((*where, "translation"), "'translation' must give a text per language", "")
+            reader.error(
+                (*where, "translation"), "'translation' must give a text per language", "e.g. {en: ...}"
+            )
         else:
             quotes.append(
                 Quote(
@@ -86,7 +98,8 @@ def _quotes(reader: Reader, data: dict) -> list[Quote]:
 def _relations(reader: Reader, data: dict, key: tuple[str, str]) -> list[Relation]:
     relations = []
     message = "each relation needs type, target and source"
-    for where, item in reader.mappings(data, "relations", RELATION_FIELDS, message):
+    example = "e.g. - {type: owns, target: actor:tiktok, source: 001#p12}"
+    for where, item in reader.mappings(data, "relations", RELATION_FIELDS, message, example):
         kind, target, source = item.get("type"), str(item.get("target", "")), item.get("source")
         if kind not in RELATION_TYPES:
             reader.error(
@@ -95,7 +108,12 @@ def _relations(reader: Reader, data: dict, key: tuple[str, str]) -> list[Relatio
                 f"use one of: {', '.join(RELATION_TYPES)}",
             )
         elif target.partition(":")[0] not in ("term", "actor"):
-            reader.error((*where, "target"), f"target {target!r} is not term:<id> or actor:<id>", "")
+            bare = target.partition(":")[2] or target
+            reader.error(
+                (*where, "target"),
+                f"target {target!r} is not term:<id> or actor:<id>",
+                f"write actor:{bare} or term:{bare}",
+            )
         elif not isinstance(source, str):
             reader.error((*where, "source"), "a relation needs a 'source' citation", "write source: 001#p12")
         else:
@@ -108,13 +126,13 @@ def _related(reader: Reader, data: dict) -> dict[str, list[tuple[str, int]]]:
     value = data.get("related") or {}
     result: dict[str, list[tuple[str, int]]] = {"term": [], "actor": []}
     if not isinstance(value, dict):
-        reader.error(("related",), "'related' must have 'terms' and/or 'actors'", "")
+        reader.error(("related",), "'related' must have 'terms' and/or 'actors'", "e.g. terms: [umkm]")
         return result
     reader.check_fields(value, tuple(RELATED_FIELDS), ("related",))
     for field_name, kind in RELATED_FIELDS.items():
         ids = value.get(field_name) or []
         if not isinstance(ids, list):
-            reader.error(("related", field_name), f"'{field_name}' must be a list of ids", "")
+            reader.error(("related", field_name), f"'{field_name}' must be a list of ids", f"write [{ids}]")
             continue
         result[kind] = [(str(x), reader.doc.line("related", field_name, i)) for i, x in enumerate(ids)]
     return result
@@ -151,10 +169,12 @@ def load_entry(kind: str, path: Path, problems: Problems, site: SiteConfig) -> E
         related=_related(reader, data),
         relations=_relations(reader, data, (kind, path.stem)),
     )
-    for text in (entry.name.values(), *entry.aliases.values()):
-        for value in text:
+    names = [(("name", lang), [value]) for lang, value in entry.name.items()]
+    names += [(("aliases", lang), values) for lang, values in entry.aliases.items()]
+    for where, values in names:
+        for value in values:
             if any(c in value for c in "[]*\\"):
-                reader.error(("name",), f"the name '{value}' contains one of [ ] * \\", "remove it")
+                reader.error(where, f"the name '{value}' contains one of [ ] * \\", "remove it")
     return entry
 
 

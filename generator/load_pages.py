@@ -29,8 +29,9 @@ def nested(reader: Reader, path: tuple) -> Reader:
 
 def load_sections(reader: Reader, data: dict) -> list[Section]:
     sections = []
+    message = "each section needs a heading and items"
     for where, item in reader.mappings(
-        data, "sections", SECTION_FIELDS, "each section needs a heading and items"
+        data, "sections", SECTION_FIELDS, message, "start it with '- heading:'"
     ):
         nested(reader, where)
         heading = reader.text(item, "heading")
@@ -52,7 +53,10 @@ def years_range(reader: Reader, value: object) -> tuple[int, int] | None:
 
 def load_events(reader: Reader, data: dict) -> list[Event]:
     events = []
-    for where, item in reader.mappings(data, "events", EVENT_FIELDS, "each event needs a date and a text"):
+    message = "each event needs a date and a text"
+    for where, item in reader.mappings(
+        data, "events", EVENT_FIELDS, message, "start it with '- date: 2023-10'"
+    ):
         nested(reader, where)
         when = parse_partial(item.get("date"))
         if when is None:
@@ -67,7 +71,9 @@ def load_events(reader: Reader, data: dict) -> list[Event]:
         inferred = item.get("inferred")
         if inferred is not None:
             if not isinstance(inferred, dict):
-                reader.error(("inferred",), "'inferred' needs a 'reasoning'", "")
+                reader.error(
+                    ("inferred",), "'inferred' needs a 'reasoning'", "write reasoning: {id: ..., en: ...}"
+                )
             else:
                 nested(reader, (*where, "inferred")).check_fields(inferred, INFERRED_FIELDS)
                 reasoning = statement(reader, inferred, "reasoning")
@@ -78,7 +84,7 @@ def load_events(reader: Reader, data: dict) -> list[Event]:
                     )
                 between = years_range(reader, inferred.get("between"))
         nested(reader, ())
-        if when and text:
+        if when and text and (inferred is None or reasoning):  # else a stated date would be checked
             events.append(Event(when, text, reasoning, weekday, between, reader.doc.line(*where)))
     return events
 
@@ -87,7 +93,7 @@ def load_figures(reader: Reader, data: dict) -> list[Figure]:
     figures = []
     message = "each figure needs id, value, unit, label, source and quote"
     before = len(reader.problems)
-    for where, item in reader.mappings(data, "figures", FIGURE_FIELDS, message):
+    for where, item in reader.mappings(data, "figures", FIGURE_FIELDS, message, "start it with '- id:'"):
         nested(reader, where)
         value, unit = item.get("value"), item.get("unit")
         if not isinstance(value, int | float) or isinstance(value, bool):
@@ -99,7 +105,7 @@ def load_figures(reader: Reader, data: dict) -> list[Figure]:
         figure_id, source, quote = item.get("id"), item.get("source"), item.get("quote")
         for key, val in (("id", figure_id), ("source", source), ("quote", quote)):
             if not isinstance(val, str) or not val.strip():
-                reader.error((key,), f"a figure needs '{key}'", "see CONTRIBUTING.md")
+                reader.missing((key,), f"a figure needs '{key}'", "see CONTRIBUTING.md")
         nested(reader, ())
         if len(reader.problems) == before:
             line = reader.doc.line(*where)
@@ -113,16 +119,16 @@ def load_figures(reader: Reader, data: dict) -> list[Figure]:
 def load_charts(reader: Reader, data: dict) -> list[Chart]:
     charts = []
     message = "each chart needs id, title, description and figures"
-    for where, item in reader.mappings(data, "charts", CHART_FIELDS, message):
+    for where, item in reader.mappings(data, "charts", CHART_FIELDS, message, "start it with '- id:'"):
         nested(reader, where)
         title, description = reader.text(item, "title"), reader.text(item, "description")
         ids = item.get("figures")
         if not (isinstance(ids, list) and len(ids) >= 2 and all(isinstance(x, str) for x in ids)):
-            reader.error(("figures",), "a chart needs a list of at least two figure ids", "")
+            reader.error(("figures",), "a chart needs a list of at least two figure ids", "e.g. [a, b]")
             ids = []
         chart_id = str(item.get("id", ""))
         if not re.fullmatch(r"[a-z0-9-]+", chart_id):
-            reader.error(("id",), f"chart id {chart_id!r} must use a-z, 0-9 and '-'", "")
+            reader.error(("id",), f"chart id {chart_id!r} must use a-z, 0-9 and '-'", "e.g. id: market")
         nested(reader, ())
         if title and description and ids and re.fullmatch(r"[a-z0-9-]+", chart_id):
             charts.append(Chart(chart_id, title, description, ids, reader.doc.line(*where)))

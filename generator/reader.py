@@ -18,10 +18,15 @@ class Reader:
         self.doc = YamlDoc({})
         self.prefix: tuple = ()
         """Key path of the mapping being read, for line numbers of nested fields."""
+        self.misspelt: set[tuple] = set()
+        """Key paths of fields written with a typo (reported once, as an unknown field)."""
 
     def read(self) -> dict | None:
         try:
             text = self.path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            self.problems.add(self.path, 1, "the file is missing", "restore it from git, or create it")
+            return None
         except (OSError, UnicodeDecodeError) as exc:
             self.problems.add(self.path, 1, f"cannot read file ({exc})", "save it as UTF-8 text")
             return None
@@ -39,7 +44,9 @@ class Reader:
     def error(self, path: tuple, message: str, hint: str = "") -> None:
         self.problems.add(self.path, self.doc.line(*self.prefix, *path), message, hint)
 
-    def mappings(self, data: dict, key: str, fields: tuple[str, ...], message: str, hint: str = ""):
+    def mappings(
+        self, data: dict, key: str, fields: tuple[str, ...], message: str, hint: str = "see CONTRIBUTING.md"
+    ):
         """``(key path, item)`` for each mapping in the list ``data[key]``, its fields checked;
         a value that is not a list, or an item that is not a mapping, is reported instead."""
         items, outer = data.get(key) or [], self.prefix
@@ -61,6 +68,13 @@ class Reader:
                 close = difflib.get_close_matches(str(key), known, n=1)
                 hint = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(known)}"
                 self.error((*path, key), f"unknown field '{key}'", hint)
+                if close and close[0] not in data:
+                    self.misspelt.add((*self.prefix, *path, close[0]))
+
+    def missing(self, path: tuple, message: str, hint: str) -> None:
+        """Report a missing field, unless it is there with a typo (reported as an unknown field)."""
+        if (*self.prefix, *path) not in self.misspelt:
+            self.error(path, message, hint)
 
     def text(self, data: dict, key, required: bool = True, label: str | None = None) -> Text | None:
         """``data[key]`` as one text per site language; ``label`` names it in messages."""
@@ -68,7 +82,7 @@ class Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.error((key,), f"'{label}' is missing", f"give it in {self._langs()}")
+                self.missing((key,), f"'{label}' is missing", f"give it in {self._langs()}")
             return None
         if not isinstance(value, dict):
             self.error((key,), f"'{label}' must give one text per language", f"use {self._langs()}")

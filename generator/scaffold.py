@@ -11,11 +11,11 @@ import textwrap
 from pathlib import Path
 
 from generator.clean import clean
-from generator.correct import set_checksum
+from generator.correct import configuration, read_article, set_checksum
 from generator.link import short_key
-from generator.load import ID_PATTERN, load_documents, load_site, looks_binary
+from generator.load import ID_PATTERN, load_documents, load_site
 from generator.models import DocumentMeta, RawDocument
-from generator.problems import CommandError, InputError, Problems
+from generator.problems import CommandError, InputError, Problems, display_path
 
 SOURCE_META = """\
 # Metadata of {id}.txt: only what the document itself establishes; null when it does not say.
@@ -108,15 +108,17 @@ def new_entry(sources: Path, kind: str, entry_id: str) -> Path:
 def new_source(sources: Path, file: Path) -> list[Path]:
     """Copy ``file`` in byte for byte (or take it where it is, when it is already in
     ``sources/``), record its checksum, stub its metadata and translations."""
-    if not file.is_file():
-        raise CommandError(f"{file} is not a file -- give the path of the article's text file")
-    data = file.read_bytes()
-    if not data.strip() or looks_binary(data):
-        raise CommandError(
-            f"{file} is empty or not a text file -- give the article as plain text, UTF-8 encoded"
-        )
+    data = read_article(file, "the article's text")
     in_place = file.resolve().parent == sources.resolve() and file.suffix == ".txt"
     doc_id = file.stem if in_place else slug(file.stem)
+    if in_place and file.with_suffix(".yml").exists():
+        raise CommandError(
+            f"{display_path(file)} is already a source -- to record a corrected version of it, run "
+            f"make update-source ID={doc_id} FILE=<corrected text>"
+        )
+    same = [] if in_place else [p.name for p in sources.glob("*.txt") if p.read_bytes() == data]
+    if same:
+        raise CommandError(f"{file} is already in {display_path(sources)}/ as {same[0]} -- nothing to add")
     if not ID_PATTERN.match(doc_id):
         raise CommandError(
             f"cannot make an id from '{file.name}' -- rename the file using a-z, 0-9, '-' and '_'"
@@ -132,9 +134,7 @@ def new_source(sources: Path, file: Path) -> list[Path]:
             "rename the file so "
             "that its name up to the first '_' or '-' is new"
         )
-    site = load_site(sources / "site.yml", Problems())
-    if site is None:
-        raise CommandError("sources/site.yml has problems -- run make check and fix it first")
+    site = configuration(sources)
     paragraphs, headline = first_paragraphs(doc_id, target if in_place else file, data, site)
     if not paragraphs:
         raise CommandError(f"{file} has no text left once cleaned -- give the article's own text")

@@ -7,6 +7,7 @@ the site still builds and marks those paragraphs as awaiting translation.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -185,33 +186,48 @@ def check_statement(path, statement, cites: Citations, keys: set, problems: Prob
     for lang, text in statement.text.items():
         line = statement.lines[lang]
         for sentence in inline.sentences(text) if cited else ():
-            if not any(isinstance(t, inline.Cite) for t in inline.parse(sentence)):
+            if not any(isinstance(t, inline.Cite) for t in inline.parse(sentence)) and not miscited(sentence):
                 problems.add(
                     path,
                     line,
                     f"a sentence in the '{lang}' text has no citation: \"{inline.plain(sentence)[:70]}\"",
                     "end each factual sentence with a citation such as [@001#p5]",
                 )
+        for found, problem, fix in inline.malformed(text):
+            problems.add(path, line_of(path, line, found[:20]), f'{problem}: "{found}"', fix)
         for token in inline.parse(text):
-            if isinstance(token, inline.Text):
-                for found, problem, fix in inline.malformed(token.value):
-                    problems.add(path, line_of(path, line, found[:20]), f'{problem}: "{found}"', fix)
-            elif isinstance(token, inline.Cite):
+            if isinstance(token, inline.Cite):
                 for ref in token.refs:
+                    fixed = inline.repair_ref(ref)
                     cites.resolve(
                         path,
                         line_of(path, line, ref),
                         ref,
                         f"citation [@{ref}]",
-                        "cite an existing document and paragraph (make paragraphs lists them)",
+                        f"write [@{fixed}]"
+                        if fixed
+                        else "cite an existing document and paragraph (make paragraphs lists them)",
                     )
             elif isinstance(token, inline.Link) and (token.kind, token.target) not in keys:
                 problems.add(
                     path,
                     line_of(path, line, f"{token.kind}:{token.target}"),
                     f"link to unknown {token.kind} '{token.target}'",
-                    f"use the file name of an entry in sources/{FOLDER[token.kind]}/",
+                    unknown_entry(token.kind, token.target, keys),
                 )
+
+
+def miscited(sentence: str) -> bool:
+    """True when a sentence's citation is written wrongly: that is reported, not a missing one."""
+    return any("citation" in problem for _, problem, _ in inline.malformed(sentence))
+
+
+def unknown_entry(kind: str, name: str, keys: set, prefix: str = "") -> str:
+    """What to do about an id that names no entry: the nearest one, or where ids come from."""
+    ids = sorted(i for k, i in keys if k == kind)
+    close = [i for i in ids if i.startswith(f"{name}-")][:1] or difflib.get_close_matches(str(name), ids, n=1)
+    where = f"use the file name of an entry in sources/{FOLDER[kind]}/"
+    return f"did you mean '{prefix}{close[0]}'?" if close else where
 
 
 def check_entry(entry: Entry, cites: Citations, keys: set, site: SiteConfig, problems: Problems) -> None:
@@ -225,15 +241,16 @@ def check_entry(entry: Entry, cites: Citations, keys: set, site: SiteConfig, pro
                     entry.path,
                     line,
                     f"related {kind} '{target}' does not exist",
-                    f"use the file name of an entry in sources/{FOLDER[kind]}/",
+                    unknown_entry(kind, target, keys),
                 )
     for relation in entry.relations:
         if relation.target not in keys:
+            kind, name = relation.target
             problems.add(
                 entry.path,
                 relation.line,
-                f"relation target '{':'.join(relation.target)}' does not exist",
-                "use term:<id> or actor:<id> of an existing entry",
+                f"relation target '{kind}:{name}' does not exist",
+                unknown_entry(kind, name, keys, f"{kind}:"),
             )
         cites.resolve(
             entry.path,
@@ -282,7 +299,7 @@ def check_quote(
             entry.path,
             quote.line,
             f"speaker '{quote.speaker}' is not an actor",
-            "use the file name of an entry in sources/actors/",
+            unknown_entry("actor", quote.speaker, keys),
         )
 
 

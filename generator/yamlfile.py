@@ -56,30 +56,113 @@ def parse_yaml(text: str) -> YamlDoc:
             loader.dispose()
 
 
+TAB = "a tab character: YAML indents with spaces only -- replace the tab with spaces"
+FIELD = re.compile(r"^(\s*)(- )?([\w-]+:)?\s*")
+"""A line's indentation, list dash and field name: what is left is its value."""
+
+
 def plain_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
-    """PyYAML's complaint as a line and words a contributor knows: tabs and unclosed quotes by name."""
+    """PyYAML's complaint as a line and words a contributor knows: tabs, unclosed quotes and
+    brackets, texts YAML reads as syntax, and lines that do not line up, by name."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     problem = exc.problem or exc.context or "invalid YAML"
     lines = text.splitlines()
-    if "cannot start any token" in problem and "\t" in (lines[line - 1] if line <= len(lines) else ""):
-        return line, "a tab character: YAML indents with spaces only -- replace the tab with spaces"
-    if "quoted scalar" in str(exc.context) and exc.context_mark is not None:
-        opened = exc.context_mark.line + 1
+    here = lines[line - 1] if line <= len(lines) else ""
+    opened = exc.context_mark.line + 1 if exc.context_mark else line
+    if "tab character" in problem or "cannot start any token" in problem and "\t" in here:
+        return line, TAB
+    if "quoted scalar" in str(exc.context):
         return opened, f"the quote opened on line {opened} is never closed -- add the closing quote mark"
-    opened = unclosed_quote(lines[:line])
-    if opened is not None:
+    if "flow" in str(exc.context) and "expected ','" in problem:
+        pair = "[]" if "sequence" in str(exc.context) else "{}"
+        return opened, f"the '{pair[0]}' opened on line {opened} is never closed -- close it with '{pair[1]}'"
+    if "expected ':'" in problem and exc.context_mark:
         return opened, (
-            f"the quote opened on line {opened} is not closed on that line, so the lines after it are "
-            f"read as part of it until line {line} -- add the closing quote mark on line {opened}"
+            f"line {opened} is indented less than the text it belongs to, so YAML reads it as a field "
+            "without its ':' -- indent it like the lines of that text (or, if it is a field, add the ':')"
         )
-    return line, f"{problem} -- fix the syntax"
+    quote = unclosed_quote(lines[:line])
+    if quote is not None and quote < line:
+        return quote, (
+            f"the quote opened on line {quote} is not closed on that line, so the lines after it are "
+            f"read as part of it until line {line} -- add the closing quote mark on line {quote}"
+        )
+    return misread(exc, lines, line) or (line, f"{problem} -- fix the syntax")
+
+
+def misread(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> tuple[int, str] | None:
+    """A text YAML took for syntax, or a line that does not line up with those above it."""
+    here = lines[line - 1] if line <= len(lines) else ""
+    value = FIELD.sub("", here, count=1)
+    problem, column = str(exc.problem), exc.problem_mark.column if exc.problem_mark else 0
+    if "mapping values" in problem and ": " in here[: column - 1].lstrip(" -"):
+        return line, (
+            "the text contains ': ', which YAML reads as the start of a field -- put the text in double "
+            "quotes, or write it on the next lines after '>-'"
+        )
+    above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), 0)
+    if "mapping values" in problem and above:
+        if not re.search(r":(\s|$)", lines[above - 1]):
+            return above, "there is no ':' after the field name -- write it as 'name: value'"
+        return line, (
+            f"YAML reads line {line} as more of the text on line {above}, so its ':' starts no field -- "
+            f"if it is a field, indent it like the field on line {above}; if it is text, put the text in "
+            "double quotes or after '>-'"
+        )
+    if "expected key" in problem and value[:1] in ('"', "'") and value.count(value[0]) > 1:
+        return line, (
+            "text follows the closing quote -- put the whole text in quotes, or write it on the next "
+            "lines after '>-'"
+        )
+    if re.search(r"expected key|numeric char|start any token", problem) and value and value[0] in "[{*@`":
+        return line, (
+            f"a text that starts with '{value[0]}' is read as YAML syntax -- write it on the next lines "
+            "after '>-' (as the other texts are), or put it in double quotes"
+        )
+    first = dashless_item(lines, line) if "expected key" in problem else None
+    if first is not None:
+        return first, (
+            f"this list item does not start with '- ', unlike the one on line {line} -- write '- ' before "
+            "its first field"
+        )
+    if "expected key" in problem or "'-' indicator" in problem:
+        return line, (
+            f"line {line} does not line up with the lines above it -- indent it like the other fields of "
+            "its mapping (under a list item, two spaces past the '-')"
+        )
+    return None
+
+
+def dashless_item(lines: list[str], line: int) -> int | None:
+    """When ``line`` is a list item YAML cannot place: the first line of its list, if that line
+    lacks the ``- `` that starts an item."""
+    here = lines[line - 1] if line <= len(lines) else ""
+    if not here.lstrip().startswith("- "):
+        return None
+    indent = len(here) - len(here.lstrip())
+    written = [
+        n for n in range(1, line) if lines[n - 1].strip() and not lines[n - 1].lstrip().startswith("#")
+    ]
+    parent = next(
+        (n for n in reversed(written) if len(lines[n - 1]) - len(lines[n - 1].lstrip()) < indent), 0
+    )
+    first = next((n for n in written if n > parent), None)
+    return first if parent and first and not lines[first - 1].lstrip().startswith("- ") else None
 
 
 def unclosed_quote(lines: list[str]) -> int | None:
-    """The first line whose value opens a quote it does not close (an odd number of ``"``)."""
+    """The first line whose value opens a quote it does not close (an odd number of ``"``);
+    comments and the lines of texts written after ``>-`` or ``|`` are not looked at."""
+    block = None
     for number, text in enumerate(lines, 1):
-        value = re.sub(r"^\s*(- )?([\w-]+:)?\s*", "", text)
+        indent = len(text) - len(text.lstrip())
+        if block is not None and (indent > block or not text.strip()):
+            continue
+        value = FIELD.sub("", text, count=1)
+        block = indent if re.fullmatch(r"[>|][-+0-9]*\s*(#.*)?", value) else None
+        if value.startswith("#") or block is not None:
+            continue
         if value.count('"') - value.count('\\"') & 1 or (
             value.startswith("'") and not value.rstrip().endswith("'")
         ):

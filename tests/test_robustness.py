@@ -59,7 +59,7 @@ def test_invalid_yaml(broken):
     sources, failing_make = broken
     path = sources / "002_8b216c02d635696e.yml"
     path.write_text(path.read_text().replace("type: opinion", "type: [opinion"))
-    failing_make("sources/002_8b216c02d635696e.yml:10: invalid YAML:")
+    failing_make("sources/002_8b216c02d635696e.yml:9: invalid YAML: the '[' opened on line 9 is never closed")
 
 
 def test_repeated_key_in_yaml(broken):
