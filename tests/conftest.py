@@ -125,8 +125,12 @@ TEST_REPO = "https://github.com/example/explainer"
 """The repository the copy's edit links point to (a build needs REPO_URL or a web remote)."""
 
 
+MAKE_STATE = ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
+"""Variables an enclosing `make test` passes down: without them, `make` runs as a contributor's does."""
+
+
 def make(project: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "REPO_URL": TEST_REPO}
+    env = {key: value for key, value in os.environ.items() if key not in MAKE_STATE} | {"REPO_URL": TEST_REPO}
     return subprocess.run(["make", *args], cwd=project, capture_output=True, text=True, check=False, env=env)
 
 

@@ -22,11 +22,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROJECT_FILES, ROOT, TEST_REPO, copy_collection, mkdocs_config
+from tests.conftest import MAKE_STATE, PROJECT_FILES, ROOT, TEST_REPO, copy_collection, mkdocs_config
 
 WAIT = 60  # seconds: the longest any step may take (a rebuild takes a few)
 ENV = {
-    **os.environ,
+    **{key: value for key, value in os.environ.items() if key not in MAKE_STATE},
     "REPO_URL": TEST_REPO,
     "NO_MKDOCS_2_WARNING": "1",
     # The sitemap's dates are the build date: fixed, so that two builds can be compared byte for byte.
