@@ -134,11 +134,9 @@ def make(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["make", *args], cwd=project, capture_output=True, text=True, check=False, env=env)
 
 
-@pytest.fixture(scope="session")
-def project(tmp_path_factory) -> Path:
-    """A copy of the project with the frozen collection as its sources/, sharing this checkout's
-    .venv, built with `make`."""
-    target = tmp_path_factory.mktemp("project")
+def project_copy(target: Path) -> Path:
+    """The project with the frozen collection as sources/ (sharing this checkout's .venv), not built."""
+    target.mkdir(parents=True)
     for name in PROJECT_FILES:
         source = ROOT / name
         if source.is_dir():
@@ -149,6 +147,14 @@ def project(tmp_path_factory) -> Path:
     pages = {p.stem for p in (sources / "pages").glob("*.yml")}
     (target / "mkdocs.yml").write_text(mkdocs_config(pages), encoding="utf-8")
     os.symlink(ROOT / ".venv", target / ".venv")
+    return target
+
+
+@pytest.fixture(scope="session")
+def project(tmp_path_factory) -> Path:
+    """A copy of the project with the frozen collection as its sources/, sharing this checkout's
+    .venv, built with `make`."""
+    target = project_copy(tmp_path_factory.mktemp("project") / "copy")
     result = make(target)
     assert result.returncode == 0, result.stderr
     return target

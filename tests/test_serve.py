@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MAKE_STATE, PROJECT_FILES, ROOT, TEST_REPO, copy_collection, mkdocs_config
+from tests.conftest import MAKE_STATE, TEST_REPO, project_copy
 
 WAIT = 60  # seconds: the longest any step may take (a rebuild takes a few)
 ENV = {
@@ -34,24 +33,6 @@ ENV = {
 }
 TERM = Path("sources/glossary/umkm.yml")
 ENTRY = "pagefind/pagefind-entry.json"
-
-
-def project_copy(target: Path) -> Path:
-    """The project with the frozen collection as sources/, as the session fixture `project` makes
-    it (sharing this checkout's .venv), but not built."""
-    target.mkdir(parents=True)
-    for name in PROJECT_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    sources = copy_collection(target / "sources")
-    pages = {p.stem for p in (sources / "pages").glob("*.yml")}
-    (target / "mkdocs.yml").write_text(mkdocs_config(pages), encoding="utf-8")
-    (target / "docs").mkdir()
-    os.symlink(ROOT / ".venv", target / ".venv")
-    return target
 
 
 def make(project: Path, *args: str) -> subprocess.CompletedProcess:
@@ -157,6 +138,7 @@ def digests(site: Path) -> dict[str, str]:
 def preview(tmp_path_factory):
     """`mkdocs serve` running in a copy of the project: its address, the copy and the log."""
     project = project_copy(tmp_path_factory.mktemp("serve") / "project")
+    (project / "docs").mkdir()  # `mkdocs serve` wants it; the hook fills it
     with mkdocs_serve(project, free_port()) as (url, log):
         yield url, project, log
 
