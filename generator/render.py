@@ -155,15 +155,16 @@ class PageContext:
         ]
 
     def cleaning_note(self, removal) -> str:
-        """What cleaning removed or repaired; for site furniture, by which rule of cleaning.yml."""
+        """What cleaning removed or repaired (for site furniture, by which rule of cleaning.yml),
+        without its full stop: the template adds the lines it concerns before it."""
         if removal.rule is None:
-            return self.ui["cleaning"][removal.kind].format(count=removal.count)
+            return self.ui["cleaning"][removal.kind].format(count=removal.count).rstrip(".")
         rule = removal.rule
         where = self.ui["cleaning_where"][rule.where]
         noun = self.ui["correction_paragraphs"]["one" if removal.count == 1 else "many"]
         return self.ui["cleaning_rule"].format(
             label=rule.label[self.lang], count=removal.count, paragraphs=noun, where=where, rule=rule.id
-        )
+        ).rstrip(".")
 
     def paragraph_number(self, key: str) -> Markup:
         """``¶ 5a`` linking to its own anchor, labelled for screen readers."""
