@@ -162,9 +162,13 @@ class PageContext:
         rule = removal.rule
         where = self.ui["cleaning_where"][rule.where]
         noun = self.ui["correction_paragraphs"]["one" if removal.count == 1 else "many"]
-        return self.ui["cleaning_rule"].format(
-            label=rule.label[self.lang], count=removal.count, paragraphs=noun, where=where, rule=rule.id
-        ).rstrip(".")
+        return (
+            self.ui["cleaning_rule"]
+            .format(
+                label=rule.label[self.lang], count=removal.count, paragraphs=noun, where=where, rule=rule.id
+            )
+            .rstrip(".")
+        )
 
     def paragraph_number(self, key: str) -> Markup:
         """``¶ 5a`` linking to its own anchor, labelled for screen readers."""
