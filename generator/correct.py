@@ -16,7 +16,16 @@ from pathlib import Path
 
 from generator.clean import clean
 from generator.link import short_key
-from generator.load import CHECKSUMS, ID_PATTERN, load_meta, load_site, load_translation, looks_binary
+from generator.load import (
+    CHECKSUMS,
+    ID_PATTERN,
+    load_meta,
+    load_site,
+    load_translation,
+    looks_binary,
+    read_checksums,
+    translation_files,
+)
 from generator.models import RawDocument, SiteConfig, Text
 from generator.problems import CommandError, InputError, Problems, display_path
 from generator.record import (
@@ -96,12 +105,8 @@ def set_checksum(sources: Path, name: str, digest: str | None, new_name: str | N
 
 
 def recorded_checksum(sources: Path, name: str) -> str | None:
-    path = sources / CHECKSUMS
-    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
-        match = re.fullmatch(r"([0-9a-f]{64}) [ *](.+)", line.strip())
-        if match and match[2] == name:
-            return match[1]
-    return None
+    """The SHA-256 that ``SHA256SUMS`` records for the file ``name``."""
+    return read_checksums(sources, Problems()).get(name, (None,))[0]
 
 
 def committed_version(path: Path) -> bytes | None:
@@ -203,12 +208,8 @@ def update_source(
 
 def translations(sources: Path, doc_id: str, site, meta) -> dict:
     """A document's translation entries, per language."""
-    found = {}
-    for lang in site.languages:
-        path = sources / f"{doc_id}.{lang}.yml"
-        if lang != meta.language and path.exists():
-            found[lang] = load_translation(path, Problems(), lang)
-    return found
+    paths = translation_files(sources, doc_id, site.languages, meta.language)
+    return {lang: load_translation(path, Problems(), lang) for lang, path in paths.items()}
 
 
 def correction_text(correction: Correction) -> str:

@@ -252,6 +252,12 @@ def check_orphans(folder: Path, languages: tuple[str, ...], problems: Problems) 
             )
 
 
+def translation_files(folder: Path, doc_id: str, languages: tuple[str, ...], original: str | None) -> dict:
+    """``{language: path}`` of a document's translation files (``<id>.<lang>.yml``) that exist."""
+    paths = {lang: folder / f"{doc_id}.{lang}.yml" for lang in languages if lang != original}
+    return {lang: path for lang, path in paths.items() if path.exists()}
+
+
 def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[RawDocument]:
     """Every ``*.txt`` in ``folder`` with its metadata and translations."""
     documents = []
@@ -303,11 +309,7 @@ def load_documents(folder: Path, site: SiteConfig, problems: Problems) -> list[R
                 "the file is not UTF-8; it was read as Windows-1252 (or Latin-1)",
                 "save it as UTF-8 (the build cleans it either way)",
             )
-        translations = {
-            lang: folder / f"{doc_id}.{lang}.yml"
-            for lang in site.languages
-            if (folder / f"{doc_id}.{lang}.yml").exists() and lang != getattr(meta, "language", None)
-        }
+        translations = translation_files(folder, doc_id, site.languages, getattr(meta, "language", None))
         entries = {lang: load_translation(tpath, problems, lang) for lang, tpath in translations.items()}
         record_path = folder / f"{doc_id}{RECORD_SUFFIX}"
         record = load_record(record_path, problems) if record_path.exists() else None
