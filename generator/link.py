@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from generator import inline
 from generator.models import Document, Entry, Mention, Paragraph
@@ -212,22 +213,48 @@ def find_mentions(documents: list[Document], names: NameIndex) -> list[Mention]:
     ]
 
 
-DiagramEdge = tuple[tuple[str, str], str, tuple[str, str], str]
-"""``(from key, relation type, to key, citation)``; documents are keyed ``("source", id)``."""
+class DiagramEdge(NamedTuple):
+    """An edge of the who-is-who diagram; documents are keyed ``("source", id)``."""
+
+    source: tuple[str, str]
+    type: str
+    target: tuple[str, str]
+    cite: str
+    certainty: str
+
+
+def certainty(written: str | None, docs: list[Document]) -> str:
+    """How firmly a relation or event stands: as written, else ``opinion`` when everything it
+    cites is an opinion piece and ``reported`` otherwise."""
+    if written:
+        return written
+    return "opinion" if docs and all(doc.meta.type == "opinion" for doc in docs) else "reported"
+
+
+def cited_documents(refs: list[str], resolver: Resolver) -> list[Document]:
+    return [found[0] for found in map(resolver.resolve, refs) if isinstance(found, tuple)]
 
 
 def diagram_edges(entries: list[Entry], resolver: Resolver) -> list[DiagramEdge]:
-    """Typed relations, who spoke about which term, and which document quotes whom."""
-    edges: dict[tuple, str] = {}
+    """Typed relations, which document quotes whom, and who speaks about a term: a quote on
+    the term's page that names the term."""
+    edges: dict[tuple, tuple[str, str]] = {}
     for entry in entries:
         for relation in entry.relations:
-            edges.setdefault((relation.source, relation.type, relation.target), relation.cite)
+            sure = certainty(relation.certainty, cited_documents([relation.cite], resolver))
+            edges.setdefault((relation.source, relation.type, relation.target), (relation.cite, sure))
         for quote in entry.quotes:
             resolved = resolver.resolve(quote.source)
             if quote.speaker is None or not isinstance(resolved, tuple):
                 continue
             speaker = ("actor", quote.speaker)
-            edges.setdefault((("source", resolved[0].id), "quotes", speaker), quote.source)
-            if entry.kind == "term":
-                edges.setdefault((speaker, "speaks-about", entry.key), quote.source)
-    return [(a, kind, b, cite) for (a, kind, b), cite in edges.items()]
+            edges.setdefault((("source", resolved[0].id), "quotes", speaker), (quote.source, "reported"))
+            if entry.kind == "term" and names_in(entry, quote.text):
+                edges.setdefault((speaker, "speaks-about", entry.key), (quote.source, "reported"))
+    return [DiagramEdge(a, kind, b, *found) for (a, kind, b), found in edges.items()]
+
+
+def names_in(entry: Entry, text: str) -> bool:
+    """True when ``text`` names ``entry`` (by its name or an alias, as a whole word)."""
+    folded = fold(text)
+    return any(re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded) for name in entry.names())

@@ -5,7 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.load import ID_PATTERN
-from generator.models import ACTOR_KINDS, RELATION_TYPES, Entry, Quote, Relation, SiteConfig, Statement
+from generator.models import (
+    ACTOR_KINDS,
+    CERTAINTIES,
+    RELATION_TYPES,
+    Entry,
+    Quote,
+    Relation,
+    SiteConfig,
+    Statement,
+)
 from generator.problems import Problems
 from generator.reader import Reader
 
@@ -13,7 +22,7 @@ ENTRY_FIELDS = {
     "term": ("name", "aliases", "definition", "explanation", "quotes", "related", "relations"),
     "actor": ("name", "kind", "aliases", "summary", "role", "actions", "quotes", "related", "relations"),
 }
-RELATION_FIELDS = ("type", "target", "source")
+RELATION_FIELDS = ("type", "target", "source", "certainty")
 ENTRY_FOLDERS = {"term": "glossary", "actor": "actors"}
 SUMMARY_FIELD = {"term": "definition", "actor": "summary"}
 SECTION_FIELDS = {"term": ("explanation",), "actor": ("role", "actions")}
@@ -43,7 +52,27 @@ def statements(reader: Reader, data: dict, key: str) -> list[Statement]:
     return [s for s in found if s]
 
 
-def _aliases(reader: Reader, data: dict) -> dict[str, tuple[str, ...]]:
+def _alias(reader: Reader, item, lang: str, expansions: dict) -> str | None:
+    """A name, or ``{name: UKM, expansion: Usaha Kecil Menengah}`` for an alias that stands for
+    something other than the entry's name (the expansion may also be given per language)."""
+    if isinstance(item, str) and item.strip():
+        return " ".join(item.split())
+    if isinstance(item, dict) and set(item) == {"name", "expansion"} and isinstance(item["name"], str):
+        name, expansion = " ".join(item["name"].split()), item["expansion"]
+        if isinstance(expansion, str) and expansion.strip():
+            expansion = {code: expansion for code in reader.languages}
+        if isinstance(expansion, dict) and all(isinstance(v, str) and v.strip() for v in expansion.values()):
+            expansions[name] = {code: " ".join(text.split()) for code, text in expansion.items()}
+            return name
+    reader.error(
+        ("aliases", lang),
+        f"aliases in '{lang}' must be a list of names, or of {{name: ..., expansion: ...}}",
+        f"e.g. {lang}: [Kemendag, {{name: UKM, expansion: Usaha Kecil Menengah}}]",
+    )
+    return None
+
+
+def _aliases(reader: Reader, data: dict, expansions: dict) -> dict[str, tuple[str, ...]]:
     value = data.get("aliases") or {}
     if not isinstance(value, dict):
         reader.error(("aliases",), "'aliases' must list names per language", "e.g. id: [Kemendag]")
@@ -51,14 +80,12 @@ def _aliases(reader: Reader, data: dict) -> dict[str, tuple[str, ...]]:
     reader.check_fields(value, reader.languages, ("aliases",))
     result = {}
     for lang, names in value.items():
-        if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-            reader.error(
-                ("aliases", lang),
-                f"aliases in '{lang}' must be a list of names",
-                f"e.g. {lang}: [Kemendag, MSMEs]",
-            )
+        if not isinstance(names, list):
+            reader.error(("aliases", lang), f"aliases in '{lang}' must be a list", f"e.g. {lang}: [Kemendag]")
             continue
-        result[lang] = tuple(" ".join(n.split()) for n in names)
+        found = [_alias(reader, item, lang, expansions) for item in names]
+        if all(found):
+            result[lang] = tuple(found)
     return result
 
 
@@ -101,7 +128,14 @@ def _relations(reader: Reader, data: dict, key: tuple[str, str]) -> list[Relatio
     example = "e.g. - {type: owns, target: actor:tiktok, source: 001#p12}"
     for where, item in reader.mappings(data, "relations", RELATION_FIELDS, message, example):
         kind, target, source = item.get("type"), str(item.get("target", "")), item.get("source")
-        if kind not in RELATION_TYPES:
+        certainty = item.get("certainty")
+        if certainty is not None and certainty not in CERTAINTIES:
+            reader.error(
+                (*where, "certainty"),
+                f"certainty {certainty!r} is unknown",
+                f"use one of: {', '.join(CERTAINTIES)} (or leave it out)",
+            )
+        elif kind not in RELATION_TYPES:
             reader.error(
                 (*where, "type"),
                 f"relation type {kind!r} is unknown",
@@ -118,7 +152,8 @@ def _relations(reader: Reader, data: dict, key: tuple[str, str]) -> list[Relatio
             reader.error((*where, "source"), "a relation needs a 'source' citation", "write source: 001#p12")
         else:
             target_key = tuple(target.split(":", 1))
-            relations.append(Relation(key, kind, target_key, source.strip(), reader.doc.line(*where)))
+            line = reader.doc.line(*where)
+            relations.append(Relation(key, kind, target_key, source.strip(), line, certainty))
     return relations
 
 
@@ -156,18 +191,20 @@ def load_entry(kind: str, path: Path, problems: Problems, site: SiteConfig) -> E
         if category not in ACTOR_KINDS:
             reader.error(("kind",), f"'kind' is {category!r}", f"use one of: {', '.join(ACTOR_KINDS)}")
     summary = statement(reader, data, SUMMARY_FIELD[kind])
+    expansions: dict = {}
     entry = Entry(
         kind=kind,
         id=path.stem,
         path=path,
         name=name or {},
-        aliases=_aliases(reader, data),
+        aliases=_aliases(reader, data, expansions),
         category=category,
         summary=summary or Statement({}, {}),
         sections={key: statements(reader, data, key) for key in SECTION_FIELDS[kind]},
         quotes=_quotes(reader, data),
         related=_related(reader, data),
         relations=_relations(reader, data, (kind, path.stem)),
+        expansions=expansions,
     )
     names = [(("name", lang), [value]) for lang, value in entry.name.items()]
     names += [(("aliases", lang), values) for lang, values in entry.aliases.items()]

@@ -8,14 +8,24 @@ from pathlib import Path
 from generator.dates import WEEKDAYS, calendar_error, parse_partial
 from generator.load import ID_PATTERN
 from generator.load_entries import statement, statements
-from generator.models import FIGURE_UNITS, PAGE_LAYOUTS, Chart, Event, Figure, Section, SiteConfig, StoryPage
+from generator.models import (
+    CERTAINTIES,
+    FIGURE_UNITS,
+    PAGE_LAYOUTS,
+    Chart,
+    Event,
+    Figure,
+    Section,
+    SiteConfig,
+    StoryPage,
+)
 from generator.problems import Problems
 from generator.reader import Reader
 
 COMMON_FIELDS = ("title", "description", "layout", "order", "intro", "sections")
 LAYOUT_FIELDS = {"timeline": ("events",), "figures": ("figures", "charts")}
 SECTION_FIELDS = ("heading", "items")
-EVENT_FIELDS = ("date", "text", "inferred")
+EVENT_FIELDS = ("date", "text", "inferred", "certainty")
 INFERRED_FIELDS = ("weekday", "between", "reasoning")
 FIGURE_FIELDS = ("id", "value", "unit", "label", "source", "quote", "note")
 CHART_FIELDS = ("id", "title", "description", "figures")
@@ -67,6 +77,11 @@ def load_events(reader: Reader, data: dict) -> list[Event]:
                 "write YYYY, YYYY-MM or YYYY-MM-DD",
             )
         text = statement(reader, item, "text")
+        certainty = item.get("certainty")
+        if certainty is not None and certainty not in CERTAINTIES:
+            reader.error(
+                ("certainty",), f"certainty {certainty!r} is unknown", f"use one of: {', '.join(CERTAINTIES)}"
+            )
         reasoning, weekday, between = None, None, None
         inferred = item.get("inferred")
         if inferred is not None:
@@ -85,7 +100,8 @@ def load_events(reader: Reader, data: dict) -> list[Event]:
                 between = years_range(reader, inferred.get("between"))
         nested(reader, ())
         if when and text and (inferred is None or reasoning):  # else a stated date would be checked
-            events.append(Event(when, text, reasoning, weekday, between, reader.doc.line(*where)))
+            line = reader.doc.line(*where)
+            events.append(Event(when, text, reasoning, weekday, between, line, certainty))
     return events
 
 

@@ -192,6 +192,9 @@ RELATION_TYPES = (
     "publishes",
     "reports-on",
 )
+CERTAINTIES = ("reported", "planned", "claimed", "opinion")
+"""How firmly a source states a relation or event: reported as done, planned, a party's own
+claim, or argued by an opinion writer."""
 ACTOR_KINDS = ("person", "ministry", "state", "company", "platform", "media", "report")
 
 
@@ -231,6 +234,8 @@ class Entry:
     related: dict[str, list[tuple[str, int]]]
     """``{"term": [(id, line), ...], "actor": [...]}``."""
     relations: list[Relation] = field(default_factory=list)
+    expansions: dict[str, Text] = field(default_factory=dict)
+    """Alias -> what it stands for, when that differs from the entry's name (``UKM``)."""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -268,6 +273,8 @@ class Relation:
     target: tuple[str, str]
     cite: str
     line: int
+    certainty: str | None = None
+    """One of ``CERTAINTIES`` when written; else it follows from the cited document's type."""
 
 
 @dataclass(frozen=True)
@@ -291,6 +298,8 @@ class Event:
     between: tuple[int, int] | None
     """Years to search for the weekday: the calendar check runs over this range."""
     line: int
+    certainty: str | None = None
+    """One of ``CERTAINTIES`` when written; else it follows from the cited documents' type."""
 
     @property
     def sort_key(self) -> tuple[int, int, int]:

@@ -16,9 +16,20 @@ from markupsafe import Markup
 
 from generator import inline, markdown
 from generator.dates import WEEKDAYS, PartialDate
-from generator.link import Resolver, refs_in
+from generator.link import Resolver, certainty, cited_documents, refs_in
 from generator.locale import ui
-from generator.models import ACTOR_KINDS, Chart, Document, Entry, Event, Figure, Paragraph, Site, StoryPage
+from generator.models import (
+    ACTOR_KINDS,
+    CERTAINTIES,
+    Chart,
+    Document,
+    Entry,
+    Event,
+    Figure,
+    Paragraph,
+    Site,
+    StoryPage,
+)
 from generator.svg import Edge, Node, bar_chart, network
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -223,6 +234,14 @@ class PageContext:
         """How the date is known: printed in the source, or worked out."""
         return self.ui["date_inferred" if event.reasoning else "date_stated"][event.date.precision]
 
+    def certainty_note(self, event: Event) -> Markup:
+        """`` · *planned*`` (or *own claim*, *opinion*) for an event not reported as done."""
+        refs = [ref for text in event.text.text.values() for ref in refs_in(text)]
+        sure = certainty(event.certainty, cited_documents(refs, self.resolver))
+        return Markup(
+            f" · *{markdown.escape(self.ui['certainty'][sure])}*" if sure in self.ui["certainty"] else ""
+        )
+
     def anchor(self, wanted: str) -> str:
         """``wanted``, or ``wanted-2``, ``-3``... if the page already uses it."""
         name, n = wanted, 1
@@ -263,10 +282,18 @@ class PageContext:
     def network_list(self) -> list[tuple[Markup, list[tuple[str, Markup, str]]]]:
         """The diagram as text: each node with its outgoing, labelled, cited edges."""
         grouped: dict[tuple, list] = {}
-        for source, kind, target, cite in self.site.diagram:
-            grouped.setdefault(source, []).append((self.ui["relations"][kind], self.node_link(target), cite))
+        for edge in self.site.diagram:
+            label = self.ui["relations"][edge.type]
+            grouped.setdefault(edge.source, []).append(
+                (label, self.node_link(edge.target), edge.cite, edge.certainty)
+            )
         order = sorted(grouped, key=lambda key: self.node_name(key).casefold())
         return [(self.node_link(key), grouped[key]) for key in order]
+
+    def certainty_legend(self) -> list[tuple[str, str]]:
+        """What each line pattern of the diagram means, for the certainties it shows."""
+        shown = {edge.certainty for edge in self.site.diagram}
+        return [(c, self.ui["certainty_legend"][c]) for c in CERTAINTIES if c in shown]
 
     def node_name(self, key: tuple[str, str]) -> str:
         if key[0] == "source":
@@ -316,9 +343,12 @@ class PageContext:
         for entry in self.site.entries:
             if entry.kind != "term" or entry.key == own or entry.key not in named:
                 continue
-            title = inline.plain(entry.summary.text[self.lang])
-            for name in sorted(entry.names() | {v for n in entry.names() for v in case_variants(n)}):
-                lines.append(f"*[{name}]: {title}\n\n")
+            definition, titles = inline.plain(entry.summary.text[self.lang]), {}
+            for name in sorted(entry.names()):
+                own = entry.expansions.get(name, {})
+                for variant in {name, *case_variants(name)}:
+                    titles.setdefault(variant, own.get(self.lang) or definition)
+            lines += [f"*[{name}]: {title}\n\n" for name, title in sorted(titles.items())]
         return Markup("".join(lines))
 
 
@@ -574,7 +604,7 @@ def network_drawing(site: Site, lang: str) -> str:
     """Every node that has an edge, placed in a column by kind."""
     words = ui(lang)
     column_of = {kind: i for i, kinds in enumerate(NETWORK_COLUMNS) for kind in kinds}
-    keys = {key for a, _, b, _ in site.diagram for key in (a, b)}
+    keys = {key for edge in site.diagram for key in (edge.source, edge.target)}
     nodes = []
     for key in sorted(keys):
         if key[0] == "source":
@@ -584,6 +614,13 @@ def network_drawing(site: Site, lang: str) -> str:
         else:
             entry = site.entry(key)
             nodes.append(Node(key, entry.name[lang], column_of[entry.category or "term"]))
-    edges = [Edge(a, b, words["relations"][kind]) for a, kind, b, _ in site.diagram]
+    edges = [
+        Edge(e.source, e.target, words["relations"][e.type], e.certainty, words["certainty"].get(e.certainty))
+        for e in site.diagram
+    ]
     columns = [words["network_columns"][i] for i in range(len(NETWORK_COLUMNS))]
-    return network(f"network-{lang}", words["network_alt"], words["network_caption"], columns, nodes, edges)
+    shown = {edge.certainty for edge in site.diagram}
+    legend = [(c, words["certainty_legend"][c]) for c in CERTAINTIES if c in shown]
+    return network(
+        f"network-{lang}", words["network_alt"], words["network_caption"], columns, nodes, edges, legend
+    )

@@ -58,12 +58,31 @@ class Edge:
     source: tuple[str, str]
     target: tuple[str, str]
     label: str
+    certainty: str = "reported"
+    note: str | None = None
+    """Shown after the label for anything not reported as done: "planned", "opinion"."""
+
+
+DASHES = {"planned": "7 4", "claimed": "7 4", "opinion": "2 3"}
+"""Line pattern per certainty; a reported edge is a solid line."""
+
+
+def _line(path: str, certainty: str, marker: str = "") -> str:
+    dash = f" stroke-dasharray='{DASHES[certainty]}'" if certainty in DASHES else ""
+    return f"<path d='{path}' fill='none' stroke='{LINE}' stroke-width='1.3'{dash}{marker}/>"
 
 
 def network(
-    name: str, title: str, description: str, columns: list[str], nodes: list[Node], edges: list[Edge]
+    name: str,
+    title: str,
+    description: str,
+    columns: list[str],
+    nodes: list[Node],
+    edges: list[Edge],
+    legend: list[tuple[str, str]] = (),
 ) -> str:
-    """Nodes in labelled columns, edges as labelled curves with arrowheads."""
+    """Nodes in labelled columns, edges as labelled curves with arrowheads, drawn solid, dashed
+    or dotted by certainty; ``legend`` explains each line pattern: ``(certainty, words)``."""
     column_width, node_width, row, top = 330, 210, 40, 72
     by_column: dict[int, list[Node]] = {}
     for node in nodes:
@@ -73,7 +92,8 @@ def network(
         for i, node in enumerate(sorted(members, key=lambda n: n.label.casefold())):
             place[node.key] = (20 + column * column_width, top + i * row)
     width = 20 + len(columns) * column_width
-    height = top + row * max((len(m) for m in by_column.values()), default=1) + 20
+    body = top + row * max((len(m) for m in by_column.values()), default=1) + 20
+    height = body + 26 * len(legend) + (12 if legend else 0)
     out = _open(width, height, title, description, name)
     out.append(
         f"<defs><marker id='{name}-arrow' viewBox='0 0 10 10' refX='9' refY='5' markerWidth='7' "
@@ -97,16 +117,15 @@ def network(
         bend = max(40, abs(x2 - x1) / 2) if x1 != x2 else 40 + abs(y2 - y1) / 4
         c1 = x1 + bend if x2 >= x1 else x1 - bend
         c2 = x2 - bend if x2 > x1 else x2 + bend
-        out.append(
-            f"<path d='M{x1},{y1} C{c1:.0f},{y1} {c2:.0f},{y2} {x2},{y2}' fill='none' "
-            f"stroke='{LINE}' stroke-width='1.3' marker-end='url(#{name}-arrow)'/>"
-        )
+        path = f"M{x1},{y1} C{c1:.0f},{y1} {c2:.0f},{y2} {x2},{y2}"
+        out.append(_line(path, edge.certainty, f" marker-end='url(#{name}-arrow)'"))
+        label = f"{edge.label} ({edge.note})" if edge.note else edge.label
         # The label sits in the gap before the target, where no node box can hide it.
         mx = x2 - 60 if x2 > x1 else x2 + 60 if x2 < x1 else x1 + bend * 0.75
         my = y2 - 5 if x1 != x2 else (y1 + y2) / 2
         out.append(
             f"<text x='{mx:.0f}' y='{my:.0f}' font-size='11' text-anchor='middle' fill='{MUTED}' "
-            f"stroke='#ffffff' stroke-width='3' paint-order='stroke'>{escape(edge.label)}</text>"
+            f"stroke='#ffffff' stroke-width='3' paint-order='stroke'>{escape(label)}</text>"
         )
     for node in nodes:
         x, y = place[node.key]
@@ -114,6 +133,12 @@ def network(
             f"<rect x='{x}' y='{y}' width='{node_width}' height='28' rx='5' fill='{NODE}' stroke='{BAR}'/>",
             f"<text x='{x + 8}' y='{y + 19}' font-size='13' fill='{INK}'>{escape(_clip(node.label, 30))}"
             "</text>",
+        ]
+    for i, (certainty, words) in enumerate(legend):
+        y = body + 12 + 26 * i
+        out += [
+            _line(f"M20,{y} H76", certainty),
+            f"<text x='88' y='{y + 4}' font-size='13' fill='{INK}'>{escape(words)}</text>",
         ]
     out.append("</svg>")
     return "\n".join(out) + "\n"
