@@ -6,6 +6,8 @@
   publisher or date) rather than a paragraph.
 - ``[label](term:umkm)`` and ``[label](actor:teten-masduki)`` link to an entry.
 - ``*words*`` is emphasis (foreign terms are italic in EYD).
+- ``[!hedge: why]`` acknowledges that an attribution check (``opinion``, ``heading``, ``hedge``,
+  ``translator``) is a false alarm for the sentence it stands in; the site does not show it.
 
 Everything else is plain text and is escaped when rendered.
 """
@@ -17,7 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 
 TOKEN = re.compile(
-    r"\[(?P<cite>@[^\]]*)\]"
+    r"\[!(?P<check>[a-z-]+):?(?P<reason>[^\]\n]*)\]"
+    r"|\[(?P<cite>@[^\]]*)\]"
     r"|\[(?P<label>[^\]\n]+)\]\((?P<kind>term|actor):(?P<target>[^)\s]*)\)"
     r"|\*(?P<emph>[^*\n]+)\*"
 )
@@ -47,7 +50,15 @@ class Cite:
     """Each ``doc#pN`` exactly as written, without the ``@``."""
 
 
-Token = Text | Emphasis | Link | Cite
+@dataclass(frozen=True)
+class Ack:
+    """A false alarm of the check named ``check`` acknowledged, and why (not shown on the site)."""
+
+    check: str
+    reason: str
+
+
+Token = Text | Emphasis | Link | Cite | Ack
 
 
 def parse(text: str) -> list[Token]:
@@ -57,7 +68,9 @@ def parse(text: str) -> list[Token]:
     for match in TOKEN.finditer(text):
         if match.start() > position:
             tokens.append(Text(text[position : match.start()]))
-        if match["cite"] is not None:
+        if match["check"] is not None:
+            tokens.append(Ack(match["check"], match["reason"].strip()))
+        elif match["cite"] is not None:
             tokens.append(Cite(tuple(part.strip().lstrip("@") for part in match["cite"].split(";"))))
         elif match["label"] is not None:
             tokens.append(Link(match["label"], match["kind"], match["target"]))
@@ -164,6 +177,16 @@ def sentences(text: str) -> list[str]:
         start = match.end()
     parts.append(text[start:].strip())
     return [part for part in parts if part]
+
+
+def acks(text: str) -> list[Ack]:
+    """The acknowledged false alarms in ``text``."""
+    return [token for token in parse(text) if isinstance(token, Ack)]
+
+
+def without_acks(text: str) -> str:
+    """``text`` with its acknowledgements taken out, as the reader sees it."""
+    return " ".join(TOKEN.sub(lambda m: "" if m["check"] else m[0], text).split())
 
 
 @cache

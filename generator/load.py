@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from generator import inline
 from generator.cleaning import load_cleaning
 from generator.dates import calendar_error
 from generator.models import DOCUMENT_TYPES, DocumentMeta, RawDocument, SiteConfig, TranslationEntry
@@ -135,7 +136,9 @@ def load_translation(path: Path, problems: Problems, language: str) -> list[Tran
                 "translate it (and delete the word TODO), or delete the entry to leave it missing",
             )
         elif isinstance(text, str) and text.strip():
-            entries.append(TranslationEntry(key, mark, " ".join(text.split()), reader.doc.line(*where)))
+            found = tuple(inline.acks(text))
+            line = reader.doc.line(*where)
+            entries.append(TranslationEntry(key, mark, inline.without_acks(text), line, found))
     return entries
 
 

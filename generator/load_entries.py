@@ -81,7 +81,11 @@ def _aliases(reader: Reader, data: dict, expansions: dict) -> dict[str, tuple[st
     result = {}
     for lang, names in value.items():
         if not isinstance(names, list):
-            reader.error(("aliases", lang), f"aliases in '{lang}' must be a list", f"e.g. {lang}: [Kemendag]")
+            reader.error(
+                ("aliases", lang),
+                f"aliases in '{lang}' must be a list of names",
+                f"e.g. {lang}: [Kemendag, MSMEs]",
+            )
             continue
         found = [_alias(reader, item, lang, expansions) for item in names]
         if all(found):

@@ -63,6 +63,8 @@ class TranslationEntry:
     fingerprint: str
     text: str
     line: int
+    acks: tuple = ()
+    """False alarms of the translator check acknowledged in the text (``inline.Ack``)."""
 
 
 @dataclass

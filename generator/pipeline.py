@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.attribution import check_attribution
 from generator.citations import Citations
 from generator.clean import clean
 from generator.link import NameIndex, Resolver, cited_by, diagram_edges, find_mentions, related
@@ -38,6 +39,9 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
     known = {entry.key for entry in entries} | entry_files(sources)
     validate_entries(entries, cites, config, problems, known)
     validate_pages(pages, cites, known, problems)
+    names = NameIndex(entries)
+    if with_entries:
+        check_attribution(documents, entries, pages, resolver, names, problems)
     cites.finish()
     if config.home_page and config.home_page not in {page.id for page in pages} and with_entries:
         problems.add(
@@ -49,7 +53,7 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
     if problems.errors:
         raise InputError(problems)
     site = Site(config, documents, translations, entries, pages=pages, removed=removed)
-    site.name_index = NameIndex(entries)
+    site.name_index = names
     site.mentions = find_mentions(documents, site.name_index)
     site.cited_by = cited_by(entries, resolver)
     site.related = related(entries)

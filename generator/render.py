@@ -10,13 +10,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 from markupsafe import Markup
 
 from generator import inline, markdown
 from generator.dates import WEEKDAYS, PartialDate
-from generator.link import Resolver, certainty, cited_documents, refs_in
+from generator.ledger import as_csv, as_json, claims, records, translated
+from generator.link import Resolver, certainty, cited_documents, refs_in, short_key
 from generator.locale import ui
 from generator.models import (
     ACTOR_KINDS,
@@ -35,6 +37,7 @@ from generator.svg import Edge, Node, bar_chart, network
 TEMPLATES = Path(__file__).parent / "templates"
 SECTIONS = {"source": "sumber", "term": "glosarium", "actor": "aktor"}
 ASSETS = "assets/charts"
+DATA = "assets/data"
 NETWORK_COLUMNS = (
     ("source",),
     ("state", "ministry", "person"),
@@ -169,7 +172,10 @@ class PageContext:
         """What cleaning removed or repaired (for site furniture, by which rule of cleaning.yml),
         without its full stop: the template adds the lines it concerns before it."""
         if removal.rule is None:
-            return self.ui["cleaning"][removal.kind].format(count=removal.count).rstrip(".")
+            words = self.ui["cleaning"][removal.kind]
+            if isinstance(words, dict):
+                words = words["one" if removal.count == 1 else "many"]
+            return words.format(count=removal.count).rstrip(".")
         rule = removal.rule
         where = self.ui["cleaning_where"][rule.where]
         noun = self.ui["correction_paragraphs"]["one" if removal.count == 1 else "many"]
@@ -305,7 +311,58 @@ class PageContext:
             return markdown.link(self.node_name(key), self.url("source", key[1]))
         return self.entry_link(key)
 
+    # Claims ledger -----------------------------------------------------------------------
+    def data_url(self, name: str) -> str:
+        """Relative link to a file of the open data (``assets/data/``)."""
+        return "../" * self.path.count("/") + f"{DATA}/{name}"
+
+    def source_option(self, doc: Document) -> str:
+        return f"{short_key(doc.id)} \u00b7 {document_name(doc, self.lang)}"
+
+    def ledger_groups(self, claims: list) -> list[SimpleNamespace]:
+        """The ledger's rows grouped by the page they stand on, each group with its link."""
+        groups: dict[tuple, SimpleNamespace] = {}
+        for claim in claims:
+            key = (claim.kind, claim.item)
+            if key not in groups:
+                home = claim.kind == "page" and claim.item == self.site.config.home_page
+                url = self.url("home") if home else self.url(claim.kind, claim.item)
+                groups[key] = SimpleNamespace(title=claim.title, url=url, claims=[])
+            groups[key].claims.append(claim)
+        return list(groups.values())
+
+    def ledger_cited(self, claim) -> Markup:
+        """Each cited paragraph: its link, its kind of source, its text in this page's language
+        and, when that is a translation, the original marked with its language."""
+        parts = []
+        for doc, para in claim.cited:
+            kind = self.ui["types"][doc.meta.type]
+            tag = f'<span class="ledger-cite" data-doc="{doc.id}" data-type="{doc.meta.type}">{kind}</span>'
+            if para is None:
+                parts.append(
+                    f"{tag} {markdown.link(document_name(doc, self.lang), self.url('source', doc.id))}"
+                )
+                continue
+            where = markdown.link(
+                f"{short_key(doc.id)} \u00b6 {para.key}", self.url("source", doc.id, para.anchor)
+            )
+            text = translated(self.site, doc, para, self.lang)
+            shown = (
+                markdown.escape(f"\u201c{text}\u201d") if text else markdown.escape(self.ui["awaiting_short"])
+            )
+            if doc.meta.language != self.lang:
+                original = markdown.escape(f"\u201c{para.text}\u201d")
+                shown = Markup(f'{shown}<br><span lang="{doc.meta.language}">{original}</span>')
+            parts.append(f"{tag} {where}: {shown}")
+        return Markup("<br><br>".join(parts))
+
     # Contributor text --------------------------------------------------------------------
+    def foreign(self, words: str) -> Markup:
+        """Emphasis marks a foreign term (EYD): in italics, and with a two-language site in the
+        other language's ``lang`` so that it is read aloud right."""
+        others = [code for code in self.site.config.languages if code != self.lang]
+        return Markup(f'<em lang="{others[0]}">{words}</em>' if len(others) == 1 else f"*{words}*")
+
     def rich(self, text: str) -> Markup:
         """Inline syntax to Markdown: escaped text, emphasis, entry links, footnote references."""
         out = []
@@ -313,10 +370,10 @@ class PageContext:
             if isinstance(token, inline.Text):
                 out.append(markdown.escape(token.value))
             elif isinstance(token, inline.Emphasis):
-                out.append(f"*{markdown.escape(token.value)}*")
+                out.append(self.foreign(markdown.escape(token.value)))
             elif isinstance(token, inline.Link):
                 out.append(self.entry_link((token.kind, token.target), token.label))
-            else:
+            elif isinstance(token, inline.Cite):
                 out.append('<sup class="fn-sep">,</sup>'.join(self.cite(ref) for ref in token.refs))
         return Markup("".join(out).replace(" [^", "[^"))
 
@@ -417,6 +474,7 @@ def environment() -> jinja2.Environment:
         name=document_name,
         project_path=project_path,
         text=inline.plain,
+        html=lambda value: Markup(html.escape(" ".join(str(value).split()))),
     )
     return env
 
@@ -480,6 +538,13 @@ def jobs(site: Site):
                 entry.path,
                 {"entry": entry, "inputs": [entry.path]},
             )
+        yield (
+            "ledger.md.j2",
+            ui(site.config.default_language)["ledger_slug"],
+            lang,
+            site.config.path,
+            {"inputs": [site.config.path], "claims": claims(site, Resolver(site.documents), lang)},
+        )
         for story in site.pages:
             if story.id != site.config.home_page:
                 template = {"questions": "article"}.get(story.layout, story.layout)
@@ -548,7 +613,13 @@ def render(site: Site, parallel: bool = True) -> list[Page]:
         pages = [shares[i % workers][i // workers] for i in range(len(work))]
     else:
         pages = [renderer(job) for job in work]
-    return pages + drawn + redirects(site)
+    return pages + drawn + redirects(site) + open_data(site)
+
+
+def open_data(site: Site) -> list[Page]:
+    """The claims ledger as CSV and JSON, every language in one file."""
+    rows = records(site, Resolver(site.documents))
+    return [Page(f"{DATA}/claims.csv", as_csv(rows)), Page(f"{DATA}/claims.json", as_json(rows))]
 
 
 def redirects(site: Site) -> list[Page]:

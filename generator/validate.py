@@ -19,7 +19,16 @@ from generator.figures import read_numbers
 from generator.link import refs_in, statements
 from generator.load_entries import ENTRY_FOLDERS as FOLDER
 from generator.locale import month_names
-from generator.models import Document, Entry, Event, Paragraph, SiteConfig, StoryPage, TranslationStatus
+from generator.models import (
+    Document,
+    Entry,
+    Event,
+    Paragraph,
+    SiteConfig,
+    Statement,
+    StoryPage,
+    TranslationStatus,
+)
 from generator.problems import Problems
 from generator.record import renumbered
 
@@ -418,6 +427,9 @@ def validate_pages(pages: list[StoryPage], cites: Citations, keys: set, problems
         texts += [item for section in page.sections for item in section.items]
         texts += [event.text for event in page.events] + [e.reasoning for e in page.events if e.reasoning]
         texts += [figure.note for figure in page.figures if figure.note]
+        for section in page.sections:
+            heading = Statement(section.heading, {lang: section.line for lang in section.heading})
+            check_statement(page.path, heading, cites, keys, problems, cited=False)
         for statement in texts:
             check_statement(page.path, statement, cites, keys, problems, cited=page.factual)
         for event in page.events:

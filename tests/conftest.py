@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
+from generator.locale import ui
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tests" / "fixtures" / "collection"
@@ -93,7 +94,8 @@ def mkdocs_config(pages: set[str]) -> str:
 
     def produced(line: str) -> bool:
         match = re.search(r"([\w./-]+)\.md\W*$", line)
-        return not match or match[1] == "index" or match[1].endswith("/index") or match[1] in pages
+        always = ("index", ui("id")["ledger_slug"])  # the home page and the claims ledger
+        return not match or match[1] in always or match[1].endswith("/index") or match[1] in pages
 
     kept, in_nav = [], False
     for line in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines(keepends=True):

@@ -18,11 +18,11 @@ TERM = """\
 name: {id: satuan tugas, en: task force}
 aliases: {id: [satgas], en: []}
 definition:
-  id: Satgas adalah satuan tugas [@003#p1].
-  en: A satgas is a task force [@003#p1].
+  id: Satgas adalah satuan tugas [!hedge the paragraph only expands the abbreviation] [@003#p1].
+  en: A satgas is a task force [!hedge the paragraph only expands the abbreviation] [@003#p1].
 explanation:
-  - id: Satgas melibatkan [kementerian](actor:kominfo) terkait [@003#p2].
-    en: The task force involves the relevant [ministries](actor:kominfo) [@003#p2].
+  - id: Satgas akan melibatkan [kementerian](actor:kominfo) terkait [@003#p2].
+    en: The task force will involve the relevant [ministries](actor:kominfo) [@003#p2].
 quotes:
   - source: 003#p4
     speaker: kominfo
@@ -202,8 +202,8 @@ def test_mentions_found_through_aliases_and_longest_name_first(mini):
         kind: ministry
         aliases: {id: [Kementerian Koperasi dan Usaha Mikro Kecil Menengah]}
         summary:
-          id: Kementerian ini terlibat dalam satgas [@003#p2].
-          en: The ministry takes part in the task force [@003#p2].
+          id: Kementerian ini akan terlibat dalam satgas [@003#p2].
+          en: The ministry will take part in the task force [@003#p2].
         """)
     (mini / "actors/kemenkop.yml").write_text(extra)
     site, _ = pipeline.build(mini)

@@ -332,7 +332,8 @@ SLIPS = [
     ),
     slip(
         UMKM,
-        "  en: >-\n    UMKM is the Indonesian abbreviation of Usaha Mikro Kecil dan Menengah: micro, "
+        "  en: >-\n    [!hedge: snapshot of the collection from before the attribution checks]\n"
+        "    UMKM is the Indonesian abbreviation of Usaha Mikro Kecil dan Menengah: micro, "
         "small and medium\n    enterprises [@003#p1].\n",
         "",
         "definition:",

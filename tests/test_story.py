@@ -38,7 +38,9 @@ title: {id: Linimasa, en: Timeline}
 description: {id: x, en: x}
 events:
   - date: 2021-04-17
-    text: {id: "TikTok Shop hadir [@004#p10].", en: "TikTok Shop launched [@004#p10]."}
+    text:
+      id: "Menurut tulisan opini, TikTok Shop hadir [@004#p10]."
+      en: "An opinion piece says TikTok Shop launched [@004#p10]."
   - date: 2023-11-13
     text: {id: "Laporan Reuters [@001#p2].", en: "The Reuters report [@001#p2]."}
     inferred:

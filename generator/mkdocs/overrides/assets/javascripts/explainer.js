@@ -57,3 +57,39 @@
     }
   });
 })();
+
+/* Claims ledger: filter the rows by cited source and kind of source. Without scripts the form
+   stays hidden and every row shows. */
+(function () {
+  var form = document.querySelector("[data-ledger-filter]");
+  if (!form) return;
+  var rows = Array.prototype.filter.call(document.querySelectorAll("tbody tr"), function (row) {
+    return row.querySelector(".ledger-cite");
+  });
+  var count = form.querySelector("[data-ledger-count]");
+  function apply() {
+    var doc = form.querySelector("[data-filter=doc]").value;
+    var type = form.querySelector("[data-filter=type]").value;
+    var shown = 0;
+    rows.forEach(function (row) {
+      var cites = Array.prototype.slice.call(row.querySelectorAll(".ledger-cite"));
+      var keep = cites.some(function (cite) {
+        return (!doc || cite.dataset.doc === doc) && (!type || cite.dataset.type === type);
+      });
+      row.hidden = !keep;
+      if (keep) shown += 1;
+    });
+    document.querySelectorAll(".md-typeset table").forEach(function (table) {
+      var visible = table.querySelector("tbody tr:not([hidden])");
+      var wrapper = table.closest(".md-typeset__scrollwrap") || table;
+      wrapper.hidden = !visible;
+      var heading = wrapper.previousElementSibling;
+      if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = !visible;
+    });
+    count.textContent = form.dataset.count.replace("{shown}", shown).replace("{total}", rows.length);
+  }
+  form.hidden = false;
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  apply();
+})();

@@ -1,0 +1,98 @@
+"""The claims ledger: one row per cited sentence, in both languages, as pages, CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import inline
+from generator.cli import main
+from generator.link import statements
+from generator.pipeline import build
+from tests.conftest import copy_collection
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("ledger")
+    sources = copy_collection(root / "sources")
+    assert main(["--sources", str(sources), "generate", "--out", str(root / "docs")]) == 0
+    return sources, root / "docs"
+
+
+def cited_sentences(sources: Path, lang: str) -> list[str]:
+    """Every sentence of the collection in ``lang`` that cites something, counted from the model."""
+    site, _ = build(sources)
+    texts = [s for entry in site.entries for s in statements(entry)]
+    for page in site.pages:
+        if page.layout == "method":
+            continue
+        texts += [page.intro] if page.intro else []
+        texts += [item for section in page.sections for item in section.items]
+        texts += [event.text for event in page.events] + [e.reasoning for e in page.events if e.reasoning]
+        texts += [figure.note for figure in page.figures if figure.note]
+    found = [
+        sentence
+        for text in texts
+        for sentence in inline.sentences(text.text[lang])
+        if any(isinstance(token, inline.Cite) for token in inline.parse(sentence))
+    ]
+    found += [
+        heading[lang]
+        for page in site.pages
+        for heading in (s.heading for s in page.sections)
+        if "[@" in heading[lang]
+    ]
+    return found
+
+
+def table_rows(page: str) -> list[str]:
+    return [line for line in page.splitlines() if re.match(r"\| \d+ \|", line)]
+
+
+@pytest.mark.parametrize(("lang", "name"), [("id", "klaim.md"), ("en", "klaim.en.md")])
+def test_the_ledger_page_has_one_row_per_cited_sentence(generated, lang, name):
+    sources, docs = generated
+    page = (docs / name).read_text(encoding="utf-8")
+    rows = table_rows(page)
+    assert len(rows) == len(cited_sentences(sources, lang)) > 0
+    assert all(row.count('class="ledger-cite"') >= 1 for row in rows)
+
+
+def test_the_english_ledger_shows_each_translated_paragraph_with_its_original_marked(generated):
+    _, docs = generated
+    rows = table_rows((docs / "klaim.en.md").read_text(encoding="utf-8"))
+    assert all('<span lang="id">' in row for row in rows if "data-type" in row and "\u00b6" in row)
+    indonesian = table_rows((docs / "klaim.md").read_text(encoding="utf-8"))
+    assert not any('<span lang="id">' in row for row in indonesian)
+
+
+def test_csv_and_json_hold_the_same_rows_as_the_pages(generated):
+    sources, docs = generated
+    records = json.loads((docs / "assets/data/claims.json").read_text(encoding="utf-8"))["claims"]
+    table = list(csv.DictReader(io.StringIO((docs / "assets/data/claims.csv").read_text(encoding="utf-8"))))
+    assert len(table) == len(records)
+    for lang in ("id", "en"):
+        assert sum(r["language"] == lang for r in records) == len(cited_sentences(sources, lang))
+    site, _ = build(sources)
+    for record, row in zip(records, table, strict=True):
+        assert row["sentence"] == record["sentence"] and row["language"] == record["language"]
+        assert row["citations"].count(";") == len(record["cites"]) - 1
+        for cite in record["cites"]:
+            doc = site.document(cite["document"])
+            assert cite["document_type"] == doc.meta.type
+            if cite["paragraph"]:
+                assert cite["original"] == doc.paragraph(cite["paragraph"]).text
+
+
+def test_the_filter_offers_every_source_and_kind(generated):
+    sources, docs = generated
+    page = (docs / "klaim.md").read_text(encoding="utf-8")
+    ids = sorted(path.stem for path in sources.glob("*.txt"))
+    offered = re.findall(r'<option value="([^"]+)">', page)
+    assert offered == [*ids, "news", "opinion"]
