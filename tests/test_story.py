@@ -230,4 +230,5 @@ def test_every_figure_on_the_page_is_cited(built):
 
 def test_a_list_field_that_is_not_a_list_is_reported(story):
     (story / "pages/t.yml").write_text(TIMELINE + "sections: not a list\n")
-    assert any("t.yml:13: 'sections' must be a list -- see CONTRIBUTING.md" in e for e in errors(story))
+    line = TIMELINE.count("\n") + 1
+    assert any(f"t.yml:{line}: 'sections' must be a list -- see CONTRIBUTING.md" in e for e in errors(story))
