@@ -128,7 +128,8 @@ class PageContext:
         anchor = markdown.link(f"{ui_['paragraph']} {para.key}", self.url("source", doc.id, para.anchor))
         quoted = markdown.escape(f"\u201c{text}\u201d")
         if pending:
-            quoted = Markup(f"{quoted} ({markdown.escape(ui_['awaiting_short'])})")
+            original = f'<span lang="{doc.meta.language}">{quoted}</span>'
+            quoted = Markup(f"{original} ({markdown.escape(ui_['awaiting_short'])})")
         return Markup(f"{self.source_label(doc)}, {anchor}: {quoted}")
 
     def source_label(self, doc: Document) -> Markup:
@@ -310,6 +311,20 @@ class PageContext:
         if key[0] == "source":
             return markdown.link(self.node_name(key), self.url("source", key[1]))
         return self.entry_link(key)
+
+    def other_names(self, entry: Entry) -> Markup:
+        """The entry's other names, A-Z; a name of another language only is marked with it."""
+        own = {entry.name.get(self.lang), *entry.aliases.get(self.lang, ())}
+        shown = []
+        for name in entry.other_names(self.lang):
+            foreign = next(
+                (code for code, names in entry.aliases.items() if name in names and code != self.lang), None
+            ) or next(
+                (code for code, value in entry.name.items() if value == name and code != self.lang), None
+            )
+            words = markdown.escape(name)
+            shown.append(f'<span lang="{foreign}">{words}</span>' if foreign and name not in own else words)
+        return Markup(", ".join(shown))
 
     # Claims ledger -----------------------------------------------------------------------
     def data_url(self, name: str) -> str:
