@@ -558,7 +558,11 @@ def jobs(site: Site):
             ui(site.config.default_language)["ledger_slug"],
             lang,
             site.config.path,
-            {"inputs": [site.config.path], "claims": claims(site, Resolver(site.documents), lang)},
+            {
+                "inputs": [site.config.path],
+                "claims": claims(site, Resolver(site.documents), lang),
+                "tooltips": False,
+            },
         )
         for story in site.pages:
             if story.id != site.config.home_page:
@@ -593,7 +597,8 @@ class Renderer:
             **values,
         )
         own = values["entry"].key if "entry" in values else None
-        tooltips = str(page.abbreviations(body, own))  # for the terms the text names
+        # Tooltips for the terms the text names; the ledger, a page for checking, goes without.
+        tooltips = str(page.abbreviations(body, own)) if values.get("tooltips", True) else ""
         body = body.rstrip("\n") + "\n\n" + str(page.footnotes())  # str: Markup + str escapes
         return Page(path, body + "\n" + tooltips)
 

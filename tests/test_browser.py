@@ -30,6 +30,7 @@ PAGE_KINDS = {
     "glossary index": "glosarium/",
     "actor index": "aktor/",
     "source index": "sumber/",
+    "claims ledger": "klaim/",
 }
 PATHS = sorted(set(PAGE_KINDS.values()))
 LANGS = {"id": "", "en": "en/"}
@@ -202,3 +203,27 @@ def test_axe_finds_no_violations_in_the_open_search_dialog(page, base, lang):
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
     assert violations == [], violations
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_claims_ledger_filters_by_source_and_kind(page, base, lang):
+    page.goto(base + LANGS[lang] + "klaim/")
+    rows = page.locator("article tbody tr")
+    total = rows.count()
+    form = page.locator("[data-ledger-filter]")
+    assert form.is_visible() and total > 0
+    page.select_option("[data-filter=type]", "opinion")
+    shown = page.locator("article tbody tr:not([hidden])")
+    assert 0 < shown.count() < total
+    assert all(
+        "opinion"
+        in row.evaluate("r => [...r.querySelectorAll('.ledger-cite')].map(c => c.dataset.type).join()")
+        for row in shown.all()
+    )
+    assert re.match(rf"{shown.count()}\D+{total}\D", page.locator("[data-ledger-count]").inner_text())
+    page.select_option("[data-filter=type]", "")
+    page.select_option("[data-filter=doc]", index=1)
+    doc = page.locator("[data-filter=doc]").input_value()
+    assert all(row.locator(f'.ledger-cite[data-doc="{doc}"]').count() for row in shown.all())
+    page.select_option("[data-filter=doc]", "")
+    assert shown.count() == total
