@@ -114,6 +114,14 @@ def site():
 
 
 @pytest.fixture
+def in_cwd(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the frozen collection as ``sources/`` in the working directory, so that messages
+    name its files as ``sources/...``."""
+    monkeypatch.chdir(tmp_path)
+    return copy_collection(tmp_path / "sources")
+
+
+@pytest.fixture
 def sources_copy(tmp_path: Path) -> Path:
     """A writable copy of the frozen collection to damage in a test."""
     return copy_collection(tmp_path / "sources")

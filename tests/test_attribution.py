@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import copy_collection
 from tests.test_mistakes import change, check_fails, line_of, run
 
 UMKM = "glossary/umkm.yml"
@@ -25,9 +24,8 @@ FIX_HEDGE = (
 
 
 @pytest.fixture
-def sources(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return copy_collection(tmp_path / "sources")
+def sources(in_cwd: Path) -> Path:
+    return in_cwd
 
 
 def add_explanation(path: Path, indonesian: str, english: str) -> tuple[int, int]:
@@ -55,12 +53,22 @@ def test_a_sentence_citing_only_an_opinion_piece_must_attribute(sources, capsys)
     )
 
 
-def test_an_attributed_opinion_passes(sources, capsys):
-    add_explanation(
-        sources / UMKM,
-        "Sebuah tulisan opini menyerukan aturan yang tegas tentang social commerce [@002#p14].",
-        "An opinion piece calls for firm rules on social commerce [@002#p14].",
-    )
+@pytest.mark.parametrize(
+    ("indonesian", "english"),
+    [
+        (
+            "Sebuah tulisan opini menyerukan aturan yang tegas tentang social commerce [@002#p14].",
+            "An opinion piece calls for firm rules on social commerce [@002#p14].",
+        ),
+        (
+            "Pemerintah akan membentuk satuan tugas untuk melindungi UMKM [@003#p1].",
+            "The government will set up a task force to protect UMKM [@003#p1].",
+        ),
+    ],
+    ids=["opinion-attributed", "hedge-kept"],
+)
+def test_a_sentence_as_strong_as_its_paragraph_passes(sources, capsys, indonesian, english):
+    add_explanation(sources / UMKM, indonesian, english)
     status, _, err = run(capsys, "check")
     assert status == 0, err
 
@@ -112,16 +120,6 @@ def check_fails_loosely(capsys) -> str:
     status, _, err = run(capsys, "check")
     assert status == 1, err
     return err
-
-
-def test_keeping_the_hedge_passes(sources, capsys):
-    add_explanation(
-        sources / UMKM,
-        "Pemerintah akan membentuk satuan tugas untuk melindungi UMKM [@003#p1].",
-        "The government will set up a task force to protect UMKM [@003#p1].",
-    )
-    status, _, err = run(capsys, "check")
-    assert status == 0, err
 
 
 def test_a_translator_addition_must_be_marked(sources, capsys):

@@ -10,7 +10,6 @@ import pytest
 
 from generator.cli import main
 from generator.pipeline import build
-from tests.conftest import copy_collection
 from tests.test_mistakes import change, check_fails, line_of
 
 BUDI = "actors/budi-arie-setiadi.yml"
@@ -18,9 +17,8 @@ LEADS = "  - type: leads\n    target: actor:kementerian-komunikasi-dan-informati
 
 
 @pytest.fixture
-def sources(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return copy_collection(tmp_path / "sources")
+def sources(in_cwd: Path) -> Path:
+    return in_cwd
 
 
 def generate(sources: Path) -> Path:
