@@ -143,7 +143,7 @@ def hedge(doc: Document, para, lang: str, sentence: str) -> str:
     if text is None:
         return ""  # no translation to compare with yet
     ours = content_words(sentence)
-    scored = [(len(ours & content_words(part)), part) for part in inline.sentences(text)]
+    scored = [(len(ours & found), part) for found, part in split(text)]
     best = max((score for score, _ in scored), default=0)
     for score, part in scored:
         match = words(lang, "hedged").search(part) if score == best and best >= 2 else None
@@ -152,8 +152,14 @@ def hedge(doc: Document, para, lang: str, sentence: str) -> str:
     return ""
 
 
-def content_words(text: str) -> set[str]:
-    return {word for word in re.findall(r"\w{4,}", inline.plain(text).casefold())}
+@cache
+def split(text: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """A paragraph's sentences, each with its content words (cached: many sentences cite one)."""
+    return tuple((content_words(part), part) for part in inline.sentences(text))
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w{4,}", inline.plain(text).casefold()))
 
 
 def groups(text: str, brackets: str) -> list[str]:

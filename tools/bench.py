@@ -84,20 +84,26 @@ def make_collection(n_docs: int, target: Path) -> dict:
 
     for i, name in enumerate(term_names):
         items = "".join(
-            f"  - {{id: 'Kalimat {k} [@{cite()}].', en: 'Sentence {k} [@{cite()}].'}}\n" for k in range(3)
+            f"  - {{id: 'Menurut tulisan opini, kalimat {k} [@{cite()}].', "
+            f"en: 'According to an opinion piece, sentence {k} [@{cite()}].'}}\n"
+            for k in range(3)
         )
         (sources / "glossary" / f"{name}.yml").write_text(
-            f"name: {{id: {name}, en: {name}}}\ndefinition: {{id: 'Definisi {i} [@{cite()}].', "
-            f"en: 'Definition {i} [@{cite()}].'}}\nexplanation:\n{items}",
+            f"name: {{id: {name}, en: {name}}}\ndefinition: {{id: 'Menurut tulisan opini, definisi {i} "
+            f"[@{cite()}].', en: 'According to an opinion piece, definition {i} [@{cite()}].'}}\n"
+            f"explanation:\n{items}",
             encoding="utf-8",
         )
     for i, name in enumerate(actor_names):
         items = "".join(
-            f"  - {{id: 'Tindakan {k} [@{cite()}].', en: 'Action {k} [@{cite()}].'}}\n" for k in range(2)
+            f"  - {{id: 'Menurut tulisan opini, tindakan {k} [@{cite()}].', "
+            f"en: 'According to an opinion piece, action {k} [@{cite()}].'}}\n"
+            for k in range(2)
         )
         (sources / "actors" / f"{name.lower()}.yml").write_text(
-            f"name: {{id: {name}, en: {name}}}\nkind: company\nsummary: {{id: 'Ringkasan {i} [@{cite()}].', "
-            f"en: 'Summary {i} [@{cite()}].'}}\nactions:\n{items}",
+            f"name: {{id: {name}, en: {name}}}\nkind: company\nsummary: {{id: 'Menurut tulisan opini, "
+            f"ringkasan {i} [@{cite()}].', en: 'According to an opinion piece, summary {i} [@{cite()}].'}}\n"
+            f"actions:\n{items}",
             encoding="utf-8",
         )
     return {"docs": 5 + extra, "terms": 21 + n_terms, "actors": 36 + n_actors, "synthetic": doc_ids}
