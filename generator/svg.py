@@ -105,6 +105,7 @@ def network(
             f"<text x='{20 + column * column_width}' y='36' font-size='15' font-weight='600' "
             f"fill='{MUTED}'>{escape(heading)}</text>"
         )
+    stacked: dict[tuple[int, int], int] = {}
     for edge in edges:
         (x1, y1), (x2, y2) = place[edge.source], place[edge.target]
         y1, y2 = y1 + 14, y2 + 14
@@ -123,6 +124,10 @@ def network(
         # The label sits in the gap before the target, where no node box can hide it.
         mx = x2 - 60 if x2 > x1 else x2 + 60 if x2 < x1 else x1 + bend * 0.75
         my = y2 - 5 if x1 != x2 else (y1 + y2) / 2
+        # Labels of edges that meet at one place are stacked upwards instead of overprinted.
+        spot = (round(mx), round(my))
+        my -= 13 * stacked.get(spot, 0)
+        stacked[spot] = stacked.get(spot, 0) + 1
         out.append(
             f"<text x='{mx:.0f}' y='{my:.0f}' font-size='11' text-anchor='middle' fill='{MUTED}' "
             f"stroke='#ffffff' stroke-width='3' paint-order='stroke'>{escape(label)}</text>"
