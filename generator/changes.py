@@ -149,7 +149,7 @@ def build(folder: Path, prefix: Path) -> Side:
     except InputError as exc:
         problems = exc.problems
     else:
-        side.pages = {p.path: p.content for p in render(side.site, parallel=False) if p.path.endswith(".md")}
+        side.pages = {p.path: p for p in render(side.site, parallel=False) if p.path.endswith(".md")}
     shown, inside = f"{folder.absolute()}/", "" if prefix == Path(".") else f"{prefix.as_posix()}/"
     side.problems = [
         dataclasses.replace(
@@ -194,23 +194,18 @@ def title(content: str) -> str:
 def page_changes(old: Side, new: Side) -> list[tuple[str, str, str, str]]:
     """``(change, language, path, title)`` of each page added, removed or changed; a page's
     languages side by side."""
-    site = new.site
-    languages = site.config.languages
-
-    def language(path: str) -> str:
-        suffix = Path(path).suffixes[-2:-1]
-        return suffix[0][1:] if suffix and suffix[0][1:] in languages else site.config.default_language
+    languages = new.site.config.languages
 
     def order(path: str) -> tuple[str, int]:
-        lang = language(path)
-        return path.removesuffix(".md").removesuffix(f".{lang}"), languages.index(lang)
+        page = new.pages.get(path) or old.pages[path]
+        return page.group, languages.index(path.split("/", 1)[0])
 
     rows = []
     for path in sorted(old.pages.keys() | new.pages.keys(), key=order):
         before, after = old.pages.get(path), new.pages.get(path)
-        if before != after:
+        if getattr(before, "content", None) != getattr(after, "content", None):
             change = "added" if before is None else "removed" if after is None else "changed"
-            rows.append((change, language(path), path, title(after or before)))
+            rows.append((change, path.split("/", 1)[0], path, title((after or before).content)))
     return rows
 
 

@@ -22,7 +22,7 @@ from generator.models import (
 from generator.problems import Problems
 from generator.reader import Reader
 
-COMMON_FIELDS = ("title", "description", "layout", "order", "intro", "sections")
+COMMON_FIELDS = ("title", "description", "layout", "order", "slug", "intro", "sections")
 LAYOUT_FIELDS = {"timeline": ("events",), "figures": ("figures", "charts")}
 SECTION_FIELDS = ("heading", "items")
 EVENT_FIELDS = ("date", "text", "inferred", "certainty")
@@ -151,6 +151,19 @@ def load_charts(reader: Reader, data: dict) -> list[Chart]:
     return charts
 
 
+def load_slug(reader: Reader, data: dict, default: str) -> dict[str, str]:
+    """``slug: {en: timeline}``: the page's address in each language (the file name by default)."""
+    value = data.get("slug") or {}
+    if not isinstance(value, dict):
+        reader.error(("slug",), "'slug' must give an address per language", "e.g. slug: {en: timeline}")
+        value = {}
+    reader.check_fields(value, reader.languages, ("slug",))
+    for lang, slug in value.items():
+        if not (isinstance(slug, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug)):
+            reader.error(("slug", lang), f"slug {slug!r} must use a-z, 0-9 and '-'", "e.g. timeline")
+    return {lang: str(value.get(lang) or default) for lang in reader.languages}
+
+
 def load_page(path: Path, problems: Problems, site: SiteConfig) -> StoryPage | None:
     reader = Reader(path, problems, site.languages)
     data = reader.read()
@@ -170,6 +183,7 @@ def load_page(path: Path, problems: Problems, site: SiteConfig) -> StoryPage | N
         path=path,
         layout=layout,
         order=order,
+        slug=load_slug(reader, data, path.stem),
         title=reader.text(data, "title") or {},
         description=reader.text(data, "description") or {},
         intro=statement(reader, data, "intro", required=False),

@@ -349,6 +349,8 @@ class StoryPage:
     path: Path
     layout: str
     order: int
+    slug: Text
+    """The page's address in each language."""
     title: Text
     description: Text
     intro: Statement | None

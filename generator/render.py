@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import inline, markdown
+from generator.addresses import Key, directory, relative, root, stem, url_path
 from generator.dates import WEEKDAYS, PartialDate
 from generator.ledger import as_csv, as_json, claims, records, translated
 from generator.link import Resolver, certainty, cited_documents, refs_in, short_key
@@ -35,7 +36,6 @@ from generator.models import (
 from generator.svg import Edge, Node, bar_chart, network
 
 TEMPLATES = Path(__file__).parent / "templates"
-SECTIONS = {"source": "sumber", "term": "glosarium", "actor": "aktor"}
 ASSETS = "assets/charts"
 DATA = "assets/data"
 NETWORK_COLUMNS = (
@@ -48,15 +48,12 @@ NETWORK_COLUMNS = (
 
 @dataclass(frozen=True)
 class Page:
-    """A generated page: where it goes and what it says."""
+    """A generated page: where it goes (``<lang>/...``) and what it says; ``group`` is the same
+    for a page's versions in every language."""
 
     path: str
     content: str
-
-
-def page_file(stem: str, lang: str, default: str) -> str:
-    """``stem.md`` for the default language, ``stem.<lang>.md`` for the others."""
-    return f"{stem}.md" if lang == default else f"{stem}.{lang}.md"
+    group: str = ""
 
 
 def format_date(value: date | None, lang: str) -> str:
@@ -80,8 +77,10 @@ def project_path(path: Path) -> str:
 class PageContext:
     """One page being rendered: its language, its links, and the footnotes it collects."""
 
-    def __init__(self, site: Site, resolver: Resolver, lang: str, path: str, sizes: dict | None = None):
-        self.site, self.resolver, self.lang, self.path = site, resolver, lang, path
+    def __init__(self, site: Site, resolver: Resolver, lang: str, key: Key, sizes: dict | None = None):
+        self.site, self.resolver, self.lang, self.key = site, resolver, lang, key
+        self.path = stem(site, key, lang) + ".md"
+        """The page's file in its language's tree: links from it are relative to it."""
         self.sizes = sizes or {}
         """``{drawing path: (width, height)}`` of the SVG files made for the site."""
         self.ui = ui(lang)
@@ -95,9 +94,10 @@ class PageContext:
         """Relative link from this page to a page of ``kind`` in the same language."""
         link = self.links.get((kind, item))
         if link is None:
-            stem = {"home": "index", "page": item}.get(kind, f"{SECTIONS.get(kind)}/{item}")
-            target = page_file(stem, self.lang, self.site.config.default_language)
-            link = self.links[kind, item] = "../" * self.path.count("/") + target
+            key = (kind, "" if kind in ("home", "ledger") else item)
+            link = self.links[kind, item] = (
+                "../" * self.path.count("/") + stem(self.site, key, self.lang) + ".md"
+            )
         return f"{link}#{anchor}" if anchor else link
 
     def entry_link(self, key: tuple[str, str], label: str | None = None) -> Markup:
@@ -326,6 +326,19 @@ class PageContext:
             shown.append(f'<span lang="{foreign}">{words}</span>' if foreign and name not in own else words)
         return Markup(", ".join(shown))
 
+    def alternates(self) -> list[dict]:
+        """This page in every language: the language's name and the link to its version."""
+        here = url_path(self.site, self.key, self.lang)
+        return [
+            {
+                "lang": lang,
+                "name": ui(lang)["language_name"],
+                "href": relative(here, url_path(self.site, self.key, lang)),
+                "path": url_path(self.site, self.key, lang),
+            }
+            for lang in self.site.config.languages
+        ]
+
     # Claims ledger -----------------------------------------------------------------------
     def data_url(self, name: str) -> str:
         """Relative link to a file of the open data (``assets/data/``)."""
@@ -494,8 +507,8 @@ def environment() -> jinja2.Environment:
     return env
 
 
-Job = tuple[str, str, str, Path, dict]
-"""``(template, page stem, language, file to edit it in, template values)``."""
+Job = tuple[str, Key, str, Path, dict]
+"""``(template, page key, language, file to edit it in, template values)``."""
 
 
 def jobs(site: Site):
@@ -507,22 +520,22 @@ def jobs(site: Site):
         home_inputs = config_inputs + ([home_story.path] if home_story else [])
         yield (
             "home.md.j2",
-            "index",
+            ("home", ""),
             lang,
             home_story.path if home_story else site.config.path,
             {"inputs": home_inputs, "story": home_story},
         )
-        yield ("source_index.md.j2", f"{SECTIONS['source']}/index", lang, sources, {"inputs": config_inputs})
+        yield ("source_index.md.j2", ("source", "index"), lang, sources, {"inputs": config_inputs})
         yield (
             "glossary_index.md.j2",
-            f"{SECTIONS['term']}/index",
+            ("term", "index"),
             lang,
             sources / "glossary",
             {"inputs": config_inputs, "groups": alphabetical(site.entries, lang)},
         )
         yield (
             "actor_index.md.j2",
-            f"{SECTIONS['actor']}/index",
+            ("actor", "index"),
             lang,
             sources / "actors",
             {"inputs": config_inputs, "groups": by_kind(site.entries, lang)},
@@ -531,7 +544,7 @@ def jobs(site: Site):
             inputs = [doc.raw.path, doc.raw.meta_path, *doc.raw.translation_paths.values()]
             yield (
                 "source.md.j2",
-                f"{SECTIONS['source']}/{doc.id}",
+                ("source", doc.id),
                 lang,
                 doc.raw.translation_paths.get(lang, doc.raw.meta_path),
                 {"doc": doc, "inputs": inputs, "statuses": site.translations.get((doc.id, lang))},
@@ -540,7 +553,7 @@ def jobs(site: Site):
             path = sources / f"{doc_id}.record.yml"
             yield (
                 "source_removed.md.j2",
-                f"{SECTIONS['source']}/{doc_id}",
+                ("source", doc_id),
                 lang,
                 path,
                 {"doc_id": doc_id, "record": record, "inputs": [path]},
@@ -548,14 +561,14 @@ def jobs(site: Site):
         for entry in site.entries:
             yield (
                 f"{entry.kind}.md.j2",
-                f"{SECTIONS[entry.kind]}/{entry.id}",
+                entry.key,
                 lang,
                 entry.path,
                 {"entry": entry, "inputs": [entry.path]},
             )
         yield (
             "ledger.md.j2",
-            ui(site.config.default_language)["ledger_slug"],
+            ("ledger", ""),
             lang,
             site.config.path,
             {
@@ -569,7 +582,7 @@ def jobs(site: Site):
                 template = {"questions": "article"}.get(story.layout, story.layout)
                 yield (
                     f"page_{template}.md.j2",
-                    story.id,
+                    ("page", story.id),
                     lang,
                     story.path,
                     {"story": story, "inputs": [story.path]},
@@ -581,12 +594,11 @@ class Renderer:
 
     def __init__(self, site: Site, drawn: list[Page]):
         self.site, self.env, self.resolver = site, environment(), Resolver(site.documents)
-        self.sizes = {page.path: svg_size(page.content) for page in drawn}
+        self.sizes = {page.path.split("/", 1)[1]: svg_size(page.content) for page in drawn}
 
     def __call__(self, job: Job) -> Page:
-        template, stem, lang, edit, values = job
-        path = page_file(stem, lang, self.site.config.default_language)
-        page = PageContext(self.site, self.resolver, lang, path, self.sizes)
+        template, key, lang, edit, values = job
+        page = PageContext(self.site, self.resolver, lang, key, self.sizes)
         body = self.env.get_template(template).render(
             site=self.site,
             config=self.site.config,
@@ -600,7 +612,8 @@ class Renderer:
         # Tooltips for the terms the text names; the ledger, a page for checking, goes without.
         tooltips = str(page.abbreviations(body, own)) if values.get("tooltips", True) else ""
         body = body.rstrip("\n") + "\n\n" + str(page.footnotes())  # str: Markup + str escapes
-        return Page(path, body + "\n" + tooltips)
+        group = stem(self.site, key, self.site.config.default_language)
+        return Page(f"{lang}/{page.path}", body + "\n" + tooltips, group)
 
 
 _forked: tuple[Renderer, list[Job]] | None = None
@@ -633,41 +646,96 @@ def render(site: Site, parallel: bool = True) -> list[Page]:
         pages = [shares[i % workers][i // workers] for i in range(len(work))]
     else:
         pages = [renderer(job) for job in work]
-    return pages + drawn + redirects(site) + open_data(site)
+    keys = [job[1] for job in work]
+    return pages + drawn + redirects(site, keys) + open_data(site) + descriptions(site, keys)
+
+
+TEMPLATE_WORDS = ("close", "home", "not_found_title", "not_found_text", "og_locale", "language_name")
+"""Interface words the builder's page templates need (404 page, search dialog, link previews)."""
+
+
+def descriptions(site: Site, keys: list[Key]) -> list[Page]:
+    """``<lang>.site.json`` for each language: what a builder needs to make it a site of its own
+    (title, description, the pages of the navigation in order, the sections reached from their
+    index pages, every language's home, interface words)."""
+    stories = sorted((p for p in site.pages if p.id != site.config.home_page), key=lambda p: p.order)
+    nav = [("home", "")] + [("page", p.id) for p in stories if p.layout != "method"]
+    nav += [("term", "index"), ("actor", "index"), ("source", "index")]
+    nav += [("page", p.id) for p in stories if p.layout == "method"] + [("ledger", "")]
+    out = []
+    for lang in site.config.languages:
+        words = ui(lang)
+        description = {
+            "language": lang,
+            "default": lang == site.config.default_language,
+            "root": root(site, lang),
+            "title": site.config.title[lang],
+            "description": site.config.description[lang],
+            "nav": [stem(site, key, lang) + ".md" for key in nav],
+            "not_in_nav": sorted({f"/{words['slugs'][kind]}/" for kind in ("source", "term", "actor")}),
+            "languages": [
+                {"lang": other, "name": ui(other)["language_name"], "path": root(site, other)}
+                for other in site.config.languages
+            ],
+            "words": {word: words[word] for word in TEMPLATE_WORDS},
+        }
+        text = json.dumps(description, ensure_ascii=False, indent=1) + "\n"
+        out.append(Page(f"{lang}.site.json", text))
+    return out
 
 
 def open_data(site: Site) -> list[Page]:
-    """The claims ledger as CSV and JSON, every language in one file."""
+    """The claims ledger of each language as CSV and JSON, in that language's tree."""
     rows = records(site, Resolver(site.documents))
-    return [Page(f"{DATA}/claims.csv", as_csv(rows)), Page(f"{DATA}/claims.json", as_json(rows))]
+    out = []
+    for lang in site.config.languages:
+        own = [row for row in rows if row["language"] == lang]
+        out += [
+            Page(f"{lang}/{DATA}/claims.csv", as_csv(own)),
+            Page(f"{lang}/{DATA}/claims.json", as_json(own)),
+        ]
+    return out
 
 
-def redirects(site: Site) -> list[Page]:
-    """A page at each earlier address of a renamed source, sending the reader (and the
-    paragraph anchor they asked for) on to the new one."""
+def redirects(site: Site, keys: list[Key]) -> list[Page]:
+    """A page at each earlier address, sending the reader (and the paragraph anchor they asked
+    for) on: the earlier ids of renamed sources, and, in the languages other than the default,
+    the addresses pages had when every language used the default language's names."""
     taken = {doc.id for doc in site.documents} | set(site.removed)
+    default = site.config.default_language
     pages = []
     for doc in site.documents:
         for old in doc.record.renamed_from if doc.record else ():
             if old in taken:
                 continue
             for lang in site.config.languages:
-                target = f"../{doc.id}/"
-                words = ui(lang)
-                name = html.escape(document_name(doc, lang))
-                body = (
-                    f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-                    f"<title>{name}</title>\n"
-                    '<meta name="robots" content="noindex">\n'
-                    f'<link rel="canonical" href="{target}">\n'
-                    f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
-                    f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n<body>\n'
-                    f'<p>{html.escape(words["moved_to"])} <a href="{target}">{name}</a></p>\n'
-                    "</body>\n</html>\n"
-                )
-                stem = f"{SECTIONS['source']}/{old}/index"
-                pages.append(Page(page_file(stem, lang, site.config.default_language)[:-3] + ".html", body))
+                old_stem = stem(site, ("source", old), lang)
+                name = document_name(doc, lang)
+                pages.append(redirect(lang, old_stem, stem(site, ("source", doc.id), lang), name, ui(lang)))
+    for lang in site.config.languages:
+        own = {stem(site, key, lang) for key in set(keys)}
+        for key in dict.fromkeys(keys):
+            earlier, now = stem(site, key, default), stem(site, key, lang)
+            if earlier != now and earlier not in own:
+                pages.append(redirect(lang, earlier, now, now, ui(lang)))
     return pages
+
+
+def redirect(lang: str, old: str, new: str, name: str, words: dict) -> Page:
+    """An HTML page at ``old`` (a page stem in ``lang``'s tree) that forwards to ``new``."""
+    target = relative(directory(old), directory(new))
+    name = html.escape(name)
+    body = (
+        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{name}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{target}">\n'
+        f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
+        f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n<body>\n'
+        f'<p>{html.escape(words["moved_to"])} <a href="{target}">{name}</a></p>\n'
+        "</body>\n</html>\n"
+    )
+    return Page(f"{lang}/{directory(old)}index.html", body)
 
 
 def svg_size(svg: str) -> tuple[int, int]:
@@ -685,9 +753,9 @@ def drawings(site: Site, story: StoryPage, lang: str) -> list[Page]:
             for i in chart.figures
         ]
         svg = bar_chart(f"{chart.id}-{lang}", chart.title[lang], chart.description[lang], bars)
-        out.append(Page(f"{ASSETS}/{chart.id}-{lang}.svg", svg))
+        out.append(Page(f"{lang}/{ASSETS}/{chart.id}-{lang}.svg", svg))
     if story.layout == "network":
-        out.append(Page(f"{ASSETS}/network-{lang}.svg", network_drawing(site, lang)))
+        out.append(Page(f"{lang}/{ASSETS}/network-{lang}.svg", network_drawing(site, lang)))
     return out
 
 

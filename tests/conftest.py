@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import pipeline
 from generator.locale import ui
@@ -104,6 +105,24 @@ def mkdocs_config(pages: set[str]) -> str:
         if not in_nav or produced(line):
             kept.append(line)
     return "".join(kept)
+
+
+def address(lang: str, path: str) -> str:
+    """An address written with the Indonesian names (``sumber/001``, ``linimasa``) as it is in
+    ``lang`` (``sources/001``, ``timeline``), for the frozen collection."""
+    head, _, rest = path.partition("/")
+    sections = {ui("id")["slugs"][kind]: ui(lang)["slugs"][kind] for kind in ui("id")["slugs"]}
+    pages = {
+        page.stem: (yaml.safe_load(page.read_text(encoding="utf-8")).get("slug") or {}).get(lang, page.stem)
+        for page in (SOURCES / "pages").glob("*.yml")
+    }
+    head = sections.get(head) or pages.get(head, head)
+    return "/".join(part for part in (head, rest) if part)
+
+
+def docs_file(lang: str, path: str) -> str:
+    """The generated file of the page at Indonesian address ``path`` in ``lang``: ``en/sources/001.md``."""
+    return f"{lang}/{address(lang, path)}.md"
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, address
 from tools.serve import serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -34,6 +34,11 @@ PAGE_KINDS = {
 }
 PATHS = sorted(set(PAGE_KINDS.values()))
 LANGS = {"id": "", "en": "en/"}
+
+
+def at(lang: str, path: str) -> str:
+    """The address of the page at Indonesian address ``path`` in ``lang``, from the site root."""
+    return LANGS[lang] + (address(lang, path.rstrip("/")) + "/" if path else "")
 
 
 @pytest.fixture(scope="module")
@@ -73,13 +78,13 @@ def watch(page) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("path", ["", "glosarium/umkm/", "sumber/003_5c094b5689ed37a0/", "linimasa/"])
 def test_language_switcher_leads_to_the_same_page(page, base, path):
-    for start, target in (("", "en/"), ("en/", "")):
-        page.goto(base + start + path)
+    for start, target in (("id", "en"), ("en", "id")):
+        page.goto(base + at(start, path))
         page.hover(".md-header__option .md-select")
-        page.click(f".md-select__link[hreflang={'en' if target else 'id'}]")
+        page.click(f".md-select__link[hreflang={target}]")
         page.wait_for_load_state("load")
-        assert urlsplit(page.url).path == "/" + target + path
-        assert page.get_attribute("html", "lang") == ("en" if target else "id")
+        assert urlsplit(page.url).path == "/" + at(target, path)
+        assert page.get_attribute("html", "lang") == target
 
 
 def tooltip_text(page) -> str:
@@ -89,7 +94,7 @@ def tooltip_text(page) -> str:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_footnote_tooltip_on_hover_and_on_keyboard_focus(page, base, lang):
-    page.goto(base + LANGS[lang] + "glosarium/umkm/")
+    page.goto(base + at(lang, "glosarium/umkm/"))
     ref = page.locator(".footnote-ref").first
     ref.hover()
     shown = tooltip_text(page)
@@ -108,7 +113,7 @@ def test_footnote_tooltip_on_hover_and_on_keyboard_focus(page, base, lang):
     ],
 )
 def test_glossary_tooltip_in_the_page_language_on_hover_and_focus(page, base, lang, definition):
-    page.goto(base + LANGS[lang] + "aktor/teten-masduki/")
+    page.goto(base + at(lang, "aktor/teten-masduki/"))
     term = page.locator("article abbr", has_text=re.compile(r"^UMKM$")).first
     term.hover()
     assert definition in tooltip_text(page)
@@ -123,7 +128,7 @@ def test_glossary_tooltip_in_the_page_language_on_hover_and_focus(page, base, la
 def test_phone_viewport_has_no_horizontal_scrolling(browser, base, lang, path):
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    page.goto(base + LANGS[lang] + path)
+    page.goto(base + at(lang, path))
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"{lang}/{path} is {width}px wide"
     context.close()
@@ -133,7 +138,7 @@ def test_phone_viewport_has_no_horizontal_scrolling(browser, base, lang, path):
 @pytest.mark.parametrize("path", PATHS + ["does-not-exist/"])
 def test_console_is_clean_and_nothing_leaves_the_site(page, base, lang, path):
     seen = watch(page)
-    page.goto(base + LANGS[lang] + path, wait_until="networkidle")
+    page.goto(base + at(lang, path), wait_until="networkidle")
     page.hover(".md-header__option .md-select")
     page.wait_for_timeout(300)
     expected_404 = [e for e in seen["errors"] if "does-not-exist" in e]
@@ -186,7 +191,7 @@ def test_search_dialog_opens_and_closes_with_the_keyboard(page, base):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_axe_finds_no_violations(page, base, lang, kind):
-    page.goto(base + LANGS[lang] + PAGE_KINDS[kind])
+    page.goto(base + at(lang, PAGE_KINDS[kind]))
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     violations = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
@@ -207,7 +212,7 @@ def test_axe_finds_no_violations_in_the_open_search_dialog(page, base, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_claims_ledger_filters_by_source_and_kind(page, base, lang):
-    page.goto(base + LANGS[lang] + "klaim/")
+    page.goto(base + at(lang, "klaim/"))
     rows = page.locator("article tbody tr")
     total = rows.count()
     form = page.locator("[data-ledger-filter]")

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED_IDS, make
+from tests.conftest import SEED_IDS, address, make
 
 
 def page(site: Path, lang: str, path: str) -> str:
+    """The built page at Indonesian address ``path``, in ``lang``."""
     prefix = "" if lang == "id" else f"{lang}/"
-    return (site / prefix / path / "index.html").read_text(encoding="utf-8")
+    return (site / prefix / address(lang, path) / "index.html").read_text(encoding="utf-8")
 
 
 class Links(HTMLParser):
@@ -34,7 +35,9 @@ def tags(html: str) -> list[tuple[str, dict]]:
     return parser.tags
 
 
-PAGES = ["", "sumber"] + [f"sumber/{doc_id}" for doc_id in SEED_IDS]
+PAGES = ["", "sumber", "glosarium/umkm", "aktor", "linimasa", "klaim"] + [
+    f"sumber/{doc_id}" for doc_id in SEED_IDS
+]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -60,7 +63,7 @@ def test_every_paragraph_has_its_anchor(site, built, doc_id, lang):
 @pytest.mark.parametrize("path", PAGES)
 def test_language_switcher_and_hreflang_lead_to_the_same_page(built, path):
     for lang, other in (("id", "en"), ("en", "id")):
-        here = built / ("" if lang == "id" else "en") / path
+        here = built / ("" if lang == "id" else "en") / address(lang, path)
         found = {
             (tag, attrs["hreflang"]): attrs["href"]
             for tag, attrs in tags(page(built, lang, path))
@@ -70,7 +73,7 @@ def test_language_switcher_and_hreflang_lead_to_the_same_page(built, path):
             href = found[tag, other]  # relative, absolute from "/", or a full address
             href = re.sub(r"^https?://[^/]+", "", href)
             target = (built / href.lstrip("/") if href.startswith("/") else here / href).resolve()
-            expected = (built / ("" if other == "id" else "en") / path).resolve()
+            expected = (built / ("" if other == "id" else "en") / address(other, path)).resolve()
             assert target == expected, (tag, path, lang)
 
 
@@ -95,7 +98,7 @@ def test_home_lists_sources_with_unknowns(built):
     assert "31 Juli 2023" in home_id and "31 July 2023" in home_en
     assert "Opini" in home_id and "Berita" in home_id and "Opinion" in home_en and "News" in home_en
     for doc_id in SEED_IDS:
-        assert f'href="sumber/{doc_id}/"' in home_id and f'href="sumber/{doc_id}/"' in home_en
+        assert f'href="sumber/{doc_id}/"' in home_id and f'href="sources/{doc_id}/"' in home_en
 
 
 def test_english_source_page_shows_translation_and_original(built):
@@ -113,7 +116,7 @@ def test_source_page_notes_what_cleaning_removed(built):
 
 
 def test_generated_files_name_their_sources(project):
-    head = (project / "docs/sumber/002_8b216c02d635696e.en.md").read_text().splitlines()[:3]
+    head = (project / "docs/en/sources/002_8b216c02d635696e.md").read_text().splitlines()[:3]
     assert head[0] == "---"
     assert "sources/002_8b216c02d635696e.txt" in head[1] and "sources/002_8b216c02d635696e.en.yml" in head[1]
 
@@ -173,10 +176,15 @@ def test_a_broken_entry_makes_make_fail_naming_the_file(project, file, old, new,
     assert (project / "site/index.html").read_bytes() == before
 
 
-def test_sitemap_lists_both_languages_with_hreflang(built):
-    sitemap = (built / "sitemap.xml").read_text()
-    assert 'hreflang="id"' in sitemap and 'hreflang="en"' in sitemap
-    assert "/en/glosarium/umkm/" in sitemap and "/glosarium/umkm/" in sitemap
+@pytest.mark.parametrize(
+    ("lang", "own", "other"),
+    [("id", "/glosarium/umkm/", "/en/glossary/umkm/"), ("en", "/en/glossary/umkm/", "/glosarium/umkm/")],
+)
+def test_each_language_has_its_sitemap_with_hreflang(built, lang, own, other):
+    sitemap = (built / ("" if lang == "id" else "en") / "sitemap.xml").read_text()
+    locations = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    assert any(loc.endswith(own) for loc in locations) and not any(loc.endswith(other) for loc in locations)
+    assert 'hreflang="id"' in sitemap and 'hreflang="en"' in sitemap and f'{other}"/>' in sitemap
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -185,7 +193,7 @@ def test_pages_carry_description_and_open_graph(built, lang):
     found = {(a.get("name") or a.get("property")): a.get("content") for t, a in tags(html) if t == "meta"}
     assert found["description"] and found["og:description"] == found["description"]
     assert found["og:title"] == "UMKM" and found["og:locale"] == ("id_ID" if lang == "id" else "en_US")
-    assert found["og:url"].endswith(("/" if lang == "id" else "/en/") + "glosarium/umkm/")
+    assert found["og:url"].endswith("/glosarium/umkm/" if lang == "id" else "/en/glossary/umkm/")
 
 
 def test_404_page_in_each_language(built):
@@ -200,3 +208,21 @@ def test_404_page_in_each_language(built):
 def test_print_styles_keep_the_footnotes(built):
     css = (built / "assets/stylesheets/explainer.css").read_text()
     assert "@media print" in css and ".footnote { display: block" in css.replace("\n", " ").replace("  ", " ")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("glosarium/umkm", "glossary/umkm"),
+        ("sumber", "sources"),
+        ("linimasa", "timeline"),
+        ("klaim", "claims"),
+    ],
+)
+def test_english_pages_live_at_english_addresses_and_the_old_ones_lead_there(built, old, new):
+    assert 'lang="en"' in (built / "en" / new / "index.html").read_text()
+    forward = (built / "en" / old / "index.html").read_text()
+    target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', forward)[1]
+    assert (built / "en" / old / target).resolve() == (built / "en" / new).resolve()
+    assert "location.hash" in forward and 'name="robots" content="noindex"' in forward
+    assert f"/en/{old}/" not in (built / "en" / "sitemap.xml").read_text()

@@ -43,16 +43,16 @@ def test_certainty_follows_the_cited_documents_unless_written(sources):
 def test_the_diagram_its_list_and_its_legend_show_certainty(sources):
     change(sources / BUDI, LEADS, LEADS + "    certainty: planned\n")
     docs = generate(sources)
-    svg = (docs / "assets/charts/network-en.svg").read_text(encoding="utf-8")
+    svg = (docs / "en/assets/charts/network-en.svg").read_text(encoding="utf-8")
     assert re.search(r"stroke-dasharray='7 4'", svg) and re.search(r"stroke-dasharray='2 3'", svg)
     assert ">leads (planned)</text>" in svg and ">blocks (opinion)</text>" in svg
     assert "Dashed line, \u201cplanned\u201d" in svg and "Dotted line, \u201copinion\u201d" in svg
-    listing = (docs / "siapa-siapa.en.md").read_text(encoding="utf-8")
+    listing = (docs / "en/who-is-who.md").read_text(encoding="utf-8")
     assert re.search(
         r"- leads \[Ministry of Communication and Informatics\]\([^)]*\) \*\(planned\)\*\[\^", listing
     )
     assert "Dotted line, \u201copinion\u201d: argued by the writer of an opinion piece." in listing
-    indonesian = (docs / "siapa-siapa.md").read_text(encoding="utf-8")
+    indonesian = (docs / "id/siapa-siapa.md").read_text(encoding="utf-8")
     assert "*(rencana)*" in indonesian and "*(opini)*" in indonesian
 
 
@@ -72,10 +72,10 @@ def test_a_planned_event_is_labelled_on_the_timeline(sources):
     docs = generate(sources)
     assert re.search(
         r"\*\*2016\*\* \u00b7 year stated in the source \u00b7 \*planned\*\n",
-        (docs / "linimasa.en.md").read_text(),
+        (docs / "en/timeline.md").read_text(),
     )
     assert (
-        "\u00b7 *opini*" in (docs / "linimasa.md").read_text()
+        "\u00b7 *opini*" in (docs / "id/linimasa.md").read_text()
     )  # other opinion-only events keep their default
 
 

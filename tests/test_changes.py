@@ -69,7 +69,7 @@ def test_one_word_lists_exactly_the_changed_pages(repo: Path, tmp_path: Path, ca
     assert listed == expected
     assert f"**{len(expected)} pages changed, 0 added, 0 removed; 0 citations added, 0 removed;" in report
     assert part(report, "Citations added or removed").strip() == "None."
-    assert "| changed | en | `glosarium/umkm.en.md` | UMKM |" in report
+    assert "| changed | en | `en/glossary/umkm.md` | UMKM |" in report
 
 
 def test_new_citation_is_listed_with_its_paragraph(repo: Path, capsys):

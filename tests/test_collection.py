@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from generator import pipeline
-from tests.conftest import REAL_SOURCES, ROOT
+from tests.conftest import REAL_SOURCES, ROOT, address
 from tests.test_build import page, paragraph_anchors
 from tests.test_pages import check_entry_quotes, check_footnote_links, check_footnote_quotes
 
@@ -66,7 +66,8 @@ def test_home_and_source_index_list_every_document(model, real_site):
     for lang in model.config.languages:
         home, index = page(real_site, lang, ""), page(real_site, lang, "sumber")
         for doc in model.documents:
-            assert f'href="sumber/{doc.id}/"' in home and f'href="{doc.id}/"' in index, (doc.id, lang)
+            sources = address(lang, "sumber")
+            assert f'href="{sources}/{doc.id}/"' in home and f'href="{doc.id}/"' in index, (doc.id, lang)
 
 
 def test_every_footnote_link_resolves(real_site):

@@ -116,7 +116,7 @@ def test_an_inserted_paragraph_changes_no_footnote_and_no_anchor(sources, tmp_pa
     digest = hashlib.sha256(new.read_bytes()).hexdigest()
     assert f"{digest}  {DOC}.txt" in (sources / "SHA256SUMS").read_text()
     after_pages = pages(sources)
-    own = {f"sumber/{DOC}.md", f"sumber/{DOC}.en.md"}
+    own = {f"id/sumber/{DOC}.md", f"en/sources/{DOC}.md"}
     assert {
         p for p in after_pages if after_pages[p] != before_pages.get(p)
     } == own  # every footnote as it was
@@ -129,8 +129,8 @@ def test_an_inserted_paragraph_changes_no_footnote_and_no_anchor(sources, tmp_pa
     states = {s.paragraph.key: s.state for s in site.translations[DOC, "en"]}
     assert [k for k, state in states.items() if state != "done"] == ["5a"]
     assert states["5a"] == "missing"
-    assert "Paragraph [5a](#p5a) added" in after_pages[f"sumber/{DOC}.en.md"]
-    assert 'Reason: <span lang="id">Penerbit menambah paragraf</span>' in after_pages[f"sumber/{DOC}.en.md"]
+    assert "Paragraph [5a](#p5a) added" in after_pages[f"en/sources/{DOC}.md"]
+    assert 'Reason: <span lang="id">Penerbit menambah paragraf</span>' in after_pages[f"en/sources/{DOC}.md"]
 
 
 def test_changed_words_of_a_cited_paragraph_name_every_citation_until_confirmed(sources, tmp_path, capsys):
@@ -294,7 +294,7 @@ def test_rename_moves_files_rewrites_citations_and_leaves_redirects(sources, cap
     )
     assert not any("@002#p" in p.read_text() for p in sources.rglob("*.yml"))
     built = pages(sources)
-    for name in (f"sumber/{old}/index.html", f"sumber/{old}/index.en.html"):
+    for name in (f"id/sumber/{old}/index.html", f"en/sources/{old}/index.html"):
         assert 'location.replace("../020_kompasiana/" + location.hash)' in built[name]
         assert 'content="0; url=../020_kompasiana/"' in built[name]
 
@@ -316,8 +316,8 @@ def test_removal_keeps_a_notice_and_leftovers_are_reported(sources, tmp_path, ca
     assert [p.name for p in sources.glob("900_salinan.*")] == ["900_salinan.record.yml"]
     assert "900_salinan.txt" not in (sources / "SHA256SUMS").read_text()
     built = pages(sources)
-    assert "Dokumen ini dihapus dari koleksi pada 29 November 2026" in built["sumber/900_salinan.md"]
-    assert 'Reason: <span lang="id">Salinan ganda</span>' in built["sumber/900_salinan.en.md"]
+    assert "Dokumen ini dihapus dari koleksi pada 29 November 2026" in built["id/sumber/900_salinan.md"]
+    assert 'Reason: <span lang="id">Salinan ganda</span>' in built["en/sources/900_salinan.md"]
     (sources / "003_5c094b5689ed37a0.txt").unlink()
     found = errors(sources)
     for leftover in ("003_5c094b5689ed37a0.yml", "003_5c094b5689ed37a0.en.yml"):
@@ -362,8 +362,8 @@ def test_a_removed_paragraph_keeps_its_address_with_a_note_in_both_languages(sou
     assert update(sources, "002", new) == 0
     built = pages(sources)
     for page, note in (
-        (f"sumber/{doc}.md", "Paragraf ini dihapus"),
-        (f"sumber/{doc}.en.md", "This paragraph was removed"),
+        (f"id/sumber/{doc}.md", "Paragraf ini dihapus"),
+        (f"en/sources/{doc}.md", "This paragraph was removed"),
     ):
         text = built[page]
         assert "[¶ 13](#p13)" in text and "{ #p13 .src-para .src-removed }" in text and note in text

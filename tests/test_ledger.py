@@ -55,7 +55,7 @@ def table_rows(page: str) -> list[str]:
     return [line for line in page.splitlines() if re.match(r"\| \d+ \|", line)]
 
 
-@pytest.mark.parametrize(("lang", "name"), [("id", "klaim.md"), ("en", "klaim.en.md")])
+@pytest.mark.parametrize(("lang", "name"), [("id", "id/klaim.md"), ("en", "en/claims.md")])
 def test_the_ledger_page_has_one_row_per_cited_sentence(generated, lang, name):
     sources, docs = generated
     page = (docs / name).read_text(encoding="utf-8")
@@ -66,19 +66,21 @@ def test_the_ledger_page_has_one_row_per_cited_sentence(generated, lang, name):
 
 def test_the_english_ledger_shows_each_translated_paragraph_with_its_original_marked(generated):
     _, docs = generated
-    rows = table_rows((docs / "klaim.en.md").read_text(encoding="utf-8"))
+    rows = table_rows((docs / "en/claims.md").read_text(encoding="utf-8"))
     assert all('<span lang="id">' in row for row in rows if "data-type" in row and "\u00b6" in row)
-    indonesian = table_rows((docs / "klaim.md").read_text(encoding="utf-8"))
+    indonesian = table_rows((docs / "id/klaim.md").read_text(encoding="utf-8"))
     assert not any('<span lang="id">' in row for row in indonesian)
 
 
-def test_csv_and_json_hold_the_same_rows_as_the_pages(generated):
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_csv_and_json_hold_the_same_rows_as_the_page(generated, lang):
     sources, docs = generated
-    records = json.loads((docs / "assets/data/claims.json").read_text(encoding="utf-8"))["claims"]
-    table = list(csv.DictReader(io.StringIO((docs / "assets/data/claims.csv").read_text(encoding="utf-8"))))
-    assert len(table) == len(records)
-    for lang in ("id", "en"):
-        assert sum(r["language"] == lang for r in records) == len(cited_sentences(sources, lang))
+    records = json.loads((docs / lang / "assets/data/claims.json").read_text(encoding="utf-8"))["claims"]
+    table = list(
+        csv.DictReader(io.StringIO((docs / lang / "assets/data/claims.csv").read_text(encoding="utf-8")))
+    )
+    assert len(table) == len(records) == len(cited_sentences(sources, lang))
+    assert {record["language"] for record in records} == {lang}
     site, _ = build(sources)
     for record, row in zip(records, table, strict=True):
         assert row["sentence"] == record["sentence"] and row["language"] == record["language"]
@@ -92,7 +94,7 @@ def test_csv_and_json_hold_the_same_rows_as_the_pages(generated):
 
 def test_the_filter_offers_every_source_and_kind(generated):
     sources, docs = generated
-    page = (docs / "klaim.md").read_text(encoding="utf-8")
+    page = (docs / "id/klaim.md").read_text(encoding="utf-8")
     ids = sorted(path.stem for path in sources.glob("*.txt"))
     offered = re.findall(r'<option value="([^"]+)">', page)
     assert offered == [*ids, "news", "opinion"]

@@ -12,6 +12,7 @@ import pytest
 
 from generator import inline, pipeline
 from generator.validate import quote_found
+from tests.conftest import address
 from tests.test_build import page, tags
 
 REQUIRED_TERMS = ["social-commerce", "project-s", "umkm", "geopolitik-digital"]
@@ -60,7 +61,7 @@ def test_required_pages_exist_in_both_languages(built, kind_path, lang):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_entries_reachable_from_the_nav_and_index_pages(built, lang):
     home = page(built, lang, "")
-    assert 'href="glosarium/"' in home and 'href="aktor/"' in home
+    assert f'href="{address(lang, "glosarium")}/"' in home and f'href="{address(lang, "aktor")}/"' in home
     glossary, actors = page(built, lang, "glosarium"), page(built, lang, "aktor")
     for term in REQUIRED_TERMS:
         assert f'href="{term}/"' in glossary

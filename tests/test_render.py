@@ -17,7 +17,7 @@ def test_untranslated_paragraph_is_marked_awaiting_and_shows_the_original(source
     path.write_text(path.read_text()[: path.read_text().index("  - paragraph: 6")])
     site, _ = pipeline.build(sources_copy)
     pages = {p.path: p.content for p in render(site)}
-    english = pages["sumber/003_5c094b5689ed37a0.en.md"]
+    english = pages["en/sources/003_5c094b5689ed37a0.md"]
     block = english[english.index("[¶ 6]") :]
     assert "*Awaiting translation: this paragraph has not been translated yet.*" in block
     assert "{ #p6 .src-para .src-pending }" in block

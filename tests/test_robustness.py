@@ -115,7 +115,7 @@ def test_all_problems_in_one_run(broken):
 
 def test_failed_mkdocs_build_keeps_the_previous_site(broken, project):
     _, _ = broken
-    hand_written = project / "docs" / "catatan.md"
+    hand_written = project / "docs" / "id" / "catatan.md"
     hand_written.write_text("# Catatan\n\n[rusak](tidak-ada.md)\n")
     before = snapshot(project / "site")
     try:

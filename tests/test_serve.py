@@ -12,7 +12,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -122,8 +121,7 @@ def stop(process: subprocess.Popen) -> None:
 
 
 def mkdocs_serve(project: Path, port: int):
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    return server(command, project, port)
+    return server(["make", "serve", f"PORT={port}"], project, port)
 
 
 def digests(site: Path) -> dict[str, str]:
@@ -136,9 +134,8 @@ def digests(site: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
-    """`mkdocs serve` running in a copy of the project: its address, the copy and the log."""
+    """`make serve` running in a copy of the project: its address, the copy and the log."""
     project = project_copy(tmp_path_factory.mktemp("serve") / "project")
-    (project / "docs").mkdir()  # `mkdocs serve` wants it; the hook fills it
     with mkdocs_serve(project, free_port()) as (url, log):
         yield url, project, log
 
@@ -186,13 +183,13 @@ def test_a_bad_edit_shows_its_problems_on_every_page_and_a_fix_clears_them(previ
         page = wait_for(shown, where, log)
         assert '<article class="md-content__inner md-typeset">' in page  # the page itself is still there
         started = time.monotonic()
-        assert where in get(url + "en/aktor/", timeout=5)[1]  # every page, each language
+        assert where in get(url + "en/actors/", timeout=5)[1]  # every page, each language
         assert time.monotonic() - started < 5
         assert "Pratinjau ini belum memuat perubahan terakhir" in page
     finally:
         term.write_text(good, encoding="utf-8")
     wait_for(lambda: where not in get(url + "glosarium/umkm/")[1], "banner gone after the fix", log)
-    assert "explainer-problems" not in get(url + "en/aktor/")[1]
+    assert "explainer-problems" not in get(url + "en/actors/")[1]
 
 
 def test_search_works_in_the_preview(preview):

@@ -205,7 +205,7 @@ def test_timeline_shows_key_dates_stated_and_inferred(built):
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_market_chart_is_accessible_svg_matching_the_cited_figures(built, lang):
-    svg_path = built / "assets" / "charts" / f"e-commerce-market-{lang}.svg"
+    svg_path = built / ("" if lang == "id" else lang) / "assets" / "charts" / f"e-commerce-market-{lang}.svg"
     root = ET.parse(svg_path).getroot()
     assert root.get("role") == "img" and root.get("aria-labelledby")
     title, desc = root.find(f"{SVG}title").text, root.find(f"{SVG}desc").text

@@ -1,7 +1,9 @@
 """Build ``site/`` with MkDocs and index it with Pagefind, so that a failed build leaves the
 previous ``site/`` intact.
 
-MkDocs writes into a fresh folder beside ``site/``; only a successful build replaces it.
+Each language is a build of its own (``generator/mkdocs/config.py``), run side by side; they
+write into fresh folders beside ``site/``, joined into one (the default language at the root, the
+others under ``/<lang>/``); only a successful build replaces ``site/``.
 Run as ``python -m generator.mkdocs.build``.
 """
 
@@ -14,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from generator.mkdocs.config import write as write_configs
+
 SITE = Path("site")
 # Material's own search (lunr, its worker) is replaced by Pagefind: its files are never loaded.
 UNUSED = ["assets/javascripts/lunr", "assets/javascripts/workers"]
@@ -22,9 +26,10 @@ NOT_INDEXED = [".footnote", ".src-citedby", ".headerlink", ".md-content__button"
 
 
 def prune(site: Path) -> None:
-    """Drop theme assets the site never loads."""
-    for path in UNUSED:
-        shutil.rmtree(site / path, ignore_errors=True)
+    """Drop theme assets the site never loads, in every language."""
+    for folder in [site, *(p.parent for p in site.glob("*/sitemap.xml"))]:
+        for path in UNUSED:
+            shutil.rmtree(folder / path, ignore_errors=True)
 
 
 def index(site: Path) -> int:
@@ -49,22 +54,47 @@ def important(log: str) -> str:
     return "".join(kept)
 
 
-def build(site: Path = SITE, config: str = "mkdocs.yml") -> int:
-    """Run ``mkdocs build --strict`` into a new folder, then swap it in place of ``site``."""
+def build(site: Path = SITE) -> int:
+    """Build every language at once (one ``mkdocs build --strict`` each, in parallel) into a new
+    folder, index it, then swap it in place of ``site``."""
     new, old = site.with_name(f".{site.name}.new"), site.with_name(f".{site.name}.old")
-    for leftover in (new, old):
+    for leftover in (new, old, *site.parent.glob(f".{site.name}.new.*")):
         shutil.rmtree(leftover, ignore_errors=True)
+    configs = write_configs()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # Not --quiet: it hides warnings from the count that --strict fails on.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(new.resolve())]
     started = time.perf_counter()
-    result = subprocess.run(command, env=env, check=False, capture_output=True, text=True)
+    # Not --quiet: it hides warnings from the count that --strict fails on.
+    runs = []
+    for number, config in enumerate(configs):
+        target = new if number == 0 else new.with_name(f"{new.name}.{config.stem}")
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config),
+            "-d",
+            str(target.resolve()),
+        ]
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        runs.append((config.stem, target, process))
+    failed = False
+    for _, _, process in runs:
+        output, _ = process.communicate()
+        print(important(output), end="", file=sys.stderr)
+        failed = failed or process.returncode != 0
     built = time.perf_counter()
-    print(important(result.stderr + result.stdout), end="", file=sys.stderr)
-    if result.returncode != 0:
-        shutil.rmtree(new, ignore_errors=True)
+    if failed:
+        for _, target, _ in runs:
+            shutil.rmtree(target, ignore_errors=True)
         print(f"mkdocs build failed; the previous {site}/ is unchanged.", file=sys.stderr)
-        return result.returncode
+        return 1
+    for lang, target, _ in runs[1:]:
+        target.rename(new / lang)
     prune(new)
     indexed = index(new)
     finished = time.perf_counter()

@@ -1,5 +1,6 @@
-"""MkDocs hooks: regenerate ``docs/`` while serving, show problems in ``sources/`` on the served
-pages and index them for search; point "edit this page" at the file in ``sources/`` a page was made
+"""MkDocs hooks: what only a hook can do. While serving: regenerate ``docs/``, build the other
+languages beside the one MkDocs serves, show problems in ``sources/`` on the served pages and index
+them for search. In every build: point "edit this page" at the file in ``sources/`` a page was made
 from; make glossary tooltips keyboard-friendly."""
 
 from __future__ import annotations
@@ -8,19 +9,18 @@ import logging
 import os
 import re
 import subprocess
+import sys
 import traceback
 from functools import cache
 from html import escape
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
 
-from mkdocs.commands.build import _build_template
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
 
 from generator import pipeline
 from generator.locale import LOCALES, ui
 from generator.mkdocs.build import index
+from generator.mkdocs.config import write as write_configs
 from generator.problems import InputError, display_path
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -32,15 +32,12 @@ _problems: list[str] = []
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
-    if _serving:
-        # Which language the i18n plugin builds and which settings it overrides, at every rebuild:
-        # nothing a contributor needs. Its warnings still show.
-        logging.getLogger("mkdocs.plugins.mkdocs_static_i18n").setLevel(logging.WARNING)
 
 
-def i18n_building(config) -> bool:
-    """True inside the builds the i18n plugin starts for the other languages, after the first."""
-    return bool(getattr(config.plugins.get("i18n"), "building", False))
+def project_root(config) -> Path:
+    """The project's folder: the one holding ``sources/``, above the generated configuration."""
+    folder = Path(config.config_file_path).resolve().parent
+    return next((p for p in (folder, *folder.parents) if (p / "sources").is_dir()), folder)
 
 
 @cache
@@ -61,7 +58,7 @@ def repository_url(root: Path) -> str | None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     """Edit links lead to the source file named in the page's ``edit_path``, never to docs/."""
     target = page.meta.get("edit_path")
-    repo = repository_url(Path(config.config_file_path).parent)
+    repo = repository_url(project_root(config))
     if target and repo:
         branch = os.environ.get("EDIT_BRANCH", "main")
         action = "edit" if Path(target).suffix else "tree"
@@ -74,12 +71,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 def on_pre_build(config) -> None:
     """Regenerate before each rebuild while serving (once, not again for each language). Problems
     do not stop the server: docs/ keeps the last good pages, and every page lists the problems."""
-    if not _serving or i18n_building(config):
+    if not _serving:
         return
-    root = Path(config.config_file_path).parent
+    root = project_root(config)
     try:
         # Not parallel: forking inside the threaded dev server is unsafe.
-        result, problems = pipeline.generate(root / "sources", Path(config.docs_dir), parallel=False)
+        result, problems = pipeline.generate(root / "sources", root / "docs", parallel=False)
+        write_configs(root, Path(config.config_file_path).parent)
     except InputError as exc:
         _problems[:] = [str(problem) for problem in exc.problems.errors]
     except Exception as exc:  # a bug in the generator must not stop the preview either
@@ -162,80 +160,22 @@ def on_page_content(html: str, page, config, files) -> str:
     return html.replace("<abbr title=", '<abbr tabindex="0" title=')
 
 
-_build: dict = {}
-
-
-def language_roots(config) -> list[dict]:
-    """Each language's home page, absolute from the site root: ``/`` and ``/en/``."""
-    root = urlsplit(config.site_url or "/").path or "/"
-    i18n = config.plugins.get("i18n")
-    languages = i18n.config.languages if i18n else []
-    return [
-        {"name": item.name, "lang": item.locale, "link": root + ("" if item.default else f"{item.locale}/")}
-        for item in languages
-    ]
-
-
-def on_env(env, config, files):
-    """Interface words for every template of this language's build, 404 page included."""
-    language = config.theme.get("language") or "en"
-    root = urlsplit(config.site_url or "/").path or "/"
-    env.globals["explainer"] = ui(language)
-    env.globals["site_root"] = root
-    env.globals["language_home"] = next(
-        (item["link"] for item in language_roots(config) if item["lang"] == language), root
-    )
-    _build.update(env=env, files=files)
-    return env
-
-
-def on_template_context(context, template_name, config):
-    """The 404 page's language links lead to each language's home page."""
-    if template_name == "404.html":
-        # The i18n plugin sets this as an attribute, per page; the last page's would leak in.
-        context["config"].extra.alternate = language_roots(config)
-        base = config.site_url or "/"
-        context["hreflang"] = [
-            {"lang": a["lang"], "href": urljoin(base, a["link"])} for a in language_roots(config)
-        ]
-    return context
-
-
-def on_nav(nav, config, files):
-    _build["nav"] = nav
-    return nav
-
-
-@event_priority(-200)  # after the i18n plugin's, which builds the other languages
 def on_post_build(config) -> None:
-    """A 404 page for each language: the i18n plugin writes only one, at the root. While serving,
-    once every language is built, the search index, as `make` builds it."""
-    i18n = config.plugins.get("i18n")
-    language = config.theme.get("language")
-    if i18n is not None and language != i18n.default_language and "env" in _build:
-        template = _build["env"].get_template("404.html")
-        # MkDocs' own renderer for error pages (absolute links); pinned mkdocs<2 keeps it stable.
-        page = _build_template("404.html", template, _build["files"], config, _build["nav"])
-        target = Path(config.site_dir) / language / "404.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page, encoding="utf-8")
-    if _serving and not i18n_building(config) and index(Path(config.site_dir)) != 0:
+    """While serving: the other languages, built as `make` builds them, into the served folder
+    (``/<lang>/``), then the search index of the whole preview."""
+    if not _serving:
+        return
+    site = Path(config.site_dir)
+    for other in sorted(Path(config.config_file_path).parent.glob("*.yml")):
+        if Path(config.config_file_path).resolve() == other.resolve():
+            continue
+        target = site / other.stem
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(other), "-d", str(target)]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            log.error(f"building {other.stem}: {result.stderr.strip()}")
+        elif _problems:
+            for page in target.rglob("*.html"):
+                page.write_text(with_banner(page.read_text(encoding="utf-8"), _problems), encoding="utf-8")
+    if index(site) != 0:
         log.error("search: Pagefind failed (its output is above); the preview has no search")
-
-
-def alternates(config) -> list[dict]:
-    """This page's language versions (links from the site root), set by the i18n plugin."""
-    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
-
-
-@event_priority(-100)  # after the i18n plugin has set this page's language versions
-def on_page_context(context, page, config, nav):
-    """The way back to the site root, and the page's language versions as absolute addresses
-    (search engines want absolute hreflang links; the i18n plugin gives relative ones)."""
-    depth = page.url.count("/") if page.url else 0
-    context["site_root"] = "../" * depth or "./"
-    root = config.site_url or "/"
-    context["hreflang"] = [
-        {"lang": alt["lang"], "href": urljoin(root, alt["link"])} for alt in alternates(config)
-    ]
-    return context
