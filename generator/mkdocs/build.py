@@ -20,7 +20,7 @@ from generator.mkdocs.config import write as write_configs
 
 SITE = Path("site")
 # Material's own search (lunr, its worker) is replaced by Pagefind: its files are never loaded.
-UNUSED = ["assets/javascripts/lunr", "assets/javascripts/workers"]
+UNUSED = ["assets/javascripts/lunr", "assets/javascripts/workers", "search.json"]
 # Not indexed: footnotes (copies of source paragraphs), "cited by" lines, permalink and edit icons.
 NOT_INDEXED = [".footnote", ".src-citedby", ".headerlink", ".md-content__button"]
 
@@ -29,6 +29,8 @@ def prune(site: Path) -> None:
     """Drop theme assets the site never loads, in every language."""
     for folder in [site, *(p.parent for p in site.glob("*/sitemap.xml"))]:
         for path in UNUSED:
+            if (folder / path).is_file():
+                (folder / path).unlink()
             shutil.rmtree(folder / path, ignore_errors=True)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,6 +41,20 @@ def relocate(value: str, base: Path, target: Path) -> str:
     return os.path.relpath((base / value).resolve(), target.resolve())
 
 
+def repository_url(root: Path) -> str | None:
+    """``REPO_URL``, else the ``origin`` remote when it is a web-hosted repository."""
+    if os.environ.get("REPO_URL"):
+        return os.environ["REPO_URL"].rstrip("/")
+    try:
+        remote = subprocess.run(
+            ["git", "remote", "get-url", "origin"], cwd=root, capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:
+        return None
+    match = re.match(r"^(?:https://|git@)([\w.-]+)[/:]([\w.-]+/[\w.-]+?)(?:\.git)?$", remote)
+    return f"https://{match[1]}/{match[2]}" if match else None
+
+
 def language_config(base: dict, root: Path, site: dict, out: Path) -> dict:
     """The configuration of one language, written to ``out`` (paths relative to it)."""
     config = json.loads(json.dumps(base))  # a deep copy
@@ -60,6 +76,8 @@ def language_config(base: dict, root: Path, site: dict, out: Path) -> dict:
     config["not_in_nav"] = "\n".join(site["not_in_nav"]) + "\n"
     extra = config.setdefault("extra", {})
     extra["explainer"] = site["words"]
+    extra["repo"] = repository_url(root)  # "edit this page" opens the file in sources/ there
+    extra["edit_branch"] = os.environ.get("EDIT_BRANCH", "main")
     extra["root_url"] = home.rstrip("/") + "/" if home else ""
     extra["root_offset"] = "../" * site["root"].count("/")
     extra["alternate"] = [

@@ -1,17 +1,14 @@
-"""MkDocs hooks: what only a hook can do. While serving: regenerate ``docs/``, build the other
-languages beside the one MkDocs serves, show problems in ``sources/`` on the served pages and index
-them for search. In every build: point "edit this page" at the file in ``sources/`` a page was made
-from; make glossary tooltips keyboard-friendly."""
+"""MkDocs hooks, for what only a hook can do, all of it while serving (`make serve`): regenerate
+``docs/``, build the other languages beside the one MkDocs serves, show problems in ``sources/`` on
+the served pages and index them for search. A build (`make`) runs none of them."""
 
 from __future__ import annotations
 
 import logging
-import os
 import re
 import subprocess
 import sys
 import traceback
-from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -38,34 +35,6 @@ def project_root(config) -> Path:
     """The project's folder: the one holding ``sources/``, above the generated configuration."""
     folder = Path(config.config_file_path).resolve().parent
     return next((p for p in (folder, *folder.parents) if (p / "sources").is_dir()), folder)
-
-
-@cache
-def repository_url(root: Path) -> str | None:
-    """``REPO_URL``, else the ``origin`` remote when it is a web-hosted repository."""
-    if os.environ.get("REPO_URL"):
-        return os.environ["REPO_URL"].rstrip("/")
-    try:
-        remote = subprocess.run(
-            ["git", "remote", "get-url", "origin"], cwd=root, capture_output=True, text=True, check=False
-        ).stdout.strip()
-    except OSError:
-        return None
-    match = re.match(r"^(?:https://|git@)([\w.-]+)[/:]([\w.-]+/[\w.-]+?)(?:\.git)?$", remote)
-    return f"https://{match[1]}/{match[2]}" if match else None
-
-
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Edit links lead to the source file named in the page's ``edit_path``, never to docs/."""
-    target = page.meta.get("edit_path")
-    repo = repository_url(project_root(config))
-    if target and repo:
-        branch = os.environ.get("EDIT_BRANCH", "main")
-        action = "edit" if Path(target).suffix else "tree"
-        page.edit_url = f"{repo}/{action}/{branch}/{target}"
-    else:
-        page.edit_url = None
-    return markdown
 
 
 def on_pre_build(config) -> None:
@@ -153,11 +122,6 @@ def on_serve(server, config, builder):
 
     server.builder = rebuild
     return server
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    """Make glossary abbreviations focusable, so their tooltips open from the keyboard too."""
-    return html.replace("<abbr title=", '<abbr tabindex="0" title=')
 
 
 def on_post_build(config) -> None:
