@@ -647,17 +647,24 @@ def render(site: Site, parallel: bool = True) -> list[Page]:
     else:
         pages = [renderer(job) for job in work]
     keys = [job[1] for job in work]
-    return pages + drawn + redirects(site, keys) + open_data(site) + descriptions(site, keys)
+    return pages + drawn + redirects(site, keys) + open_data(site) + descriptions(site, pages)
+
+
+def front_title(content: str) -> str:
+    """The ``title`` of a generated page's front matter, as written there (HTML-escaped)."""
+    match = re.search(r'^title: (".*")$', content, re.MULTILINE)
+    return json.loads(match[1]) if match else ""
 
 
 TEMPLATE_WORDS = ("close", "home", "not_found_title", "not_found_text", "og_locale", "language_name")
 """Interface words the builder's page templates need (404 page, search dialog, link previews)."""
 
 
-def descriptions(site: Site, keys: list[Key]) -> list[Page]:
+def descriptions(site: Site, pages: list[Page]) -> list[Page]:
     """``<lang>.site.json`` for each language: what a builder needs to make it a site of its own
-    (title, description, the pages of the navigation in order, the sections reached from their
-    index pages, every language's home, interface words)."""
+    (title, description, the pages of the navigation in order with their titles, the sections
+    reached from their index pages, every language's home, interface words)."""
+    titles = {page.path: front_title(page.content) for page in pages}
     stories = sorted((p for p in site.pages if p.id != site.config.home_page), key=lambda p: p.order)
     nav = [("home", "")] + [("page", p.id) for p in stories if p.layout != "method"]
     nav += [("term", "index"), ("actor", "index"), ("source", "index")]
@@ -671,7 +678,10 @@ def descriptions(site: Site, keys: list[Key]) -> list[Page]:
             "root": root(site, lang),
             "title": site.config.title[lang],
             "description": site.config.description[lang],
-            "nav": [stem(site, key, lang) + ".md" for key in nav],
+            "nav": [
+                {"title": titles[f"{lang}/{stem(site, key, lang)}.md"], "path": stem(site, key, lang) + ".md"}
+                for key in nav
+            ],
             "not_in_nav": sorted({f"/{words['slugs'][kind]}/" for kind in ("source", "term", "actor")}),
             "languages": [
                 {"lang": other, "name": ui(other)["language_name"], "path": root(site, other)}

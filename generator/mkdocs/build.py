@@ -3,12 +3,14 @@ previous ``site/`` intact.
 
 Each language is a build of its own (``generator/mkdocs/config.py``), run side by side; they
 write into fresh folders beside ``site/``, joined into one (the default language at the root, the
-others under ``/<lang>/``); only a successful build replaces ``site/``.
+others under ``/<lang>/``); only a successful build replaces ``site/``. After an edit that changed
+only pages, just those are built again (``incremental.py``).
 Run as ``python -m generator.mkdocs.build``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+from generator.mkdocs import incremental
 from generator.mkdocs.config import write as write_configs
 
 SITE = Path("site")
@@ -42,7 +45,11 @@ def index(site: Path) -> int:
     result = subprocess.run(command, check=False, capture_output=True, text=True)
     if result.returncode != 0:
         print(result.stdout + result.stderr, file=sys.stderr)
-    return result.returncode
+        return result.returncode
+    # Pagefind lists the languages in no fixed order: sorted, the same site gives the same bytes.
+    entry = site / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text()), sort_keys=True, separators=(",", ":")))
+    return 0
 
 
 def important(log: str) -> str:
@@ -57,59 +64,79 @@ def important(log: str) -> str:
 
 
 def build(site: Path = SITE) -> int:
-    """Build every language at once (one ``mkdocs build --strict`` each, in parallel) into a new
-    folder, index it, then swap it in place of ``site``."""
+    """Build every language at once (one ``mkdocs build`` each, in parallel) into a new folder,
+    index it, then swap it in place of ``site``. Clean builds are strict; when only page contents
+    changed, a dirty build renders just the changed pages (``incremental.py``)."""
     new, old = site.with_name(f".{site.name}.new"), site.with_name(f".{site.name}.old")
     for leftover in (new, old, *site.parent.glob(f".{site.name}.new.*")):
         shutil.rmtree(leftover, ignore_errors=True)
     configs = write_configs()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    now = incremental.state(configs)
+    dirty = incremental.possible(site, now)
+    targets = {
+        config: new
+        if number == 0
+        else (new / config.stem if dirty else new.with_name(f"{new.name}.{config.stem}"))
+        for number, config in enumerate(configs)
+    }
+    if dirty:
+        incremental.prepare(site, new, targets)
     started = time.perf_counter()
-    # Not --quiet: it hides warnings from the count that --strict fails on.
-    runs = []
-    for number, config in enumerate(configs):
-        target = new if number == 0 else new.with_name(f"{new.name}.{config.stem}")
-        command = [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config),
-            "-d",
-            str(target.resolve()),
-        ]
-        process = subprocess.Popen(
-            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-        runs.append((config.stem, target, process))
-    failed = False
-    for _, _, process in runs:
-        output, _ = process.communicate()
-        print(important(output), end="", file=sys.stderr)
-        failed = failed or process.returncode != 0
+    failed = run_builds(targets, dirty)
     built = time.perf_counter()
     if failed:
-        for _, target, _ in runs:
+        for target in targets.values():
             shutil.rmtree(target, ignore_errors=True)
+        incremental.forget()
         print(f"mkdocs build failed; the previous {site}/ is unchanged.", file=sys.stderr)
         return 1
-    for lang, target, _ in runs[1:]:
-        target.rename(new / lang)
+    if not dirty:
+        for config, target in list(targets.items())[1:]:
+            target.rename(new / config.stem)
     prune(new)
-    indexed = index(new)
+    reindex = not dirty or incremental.finish(site, new)
+    if reindex:
+        shutil.rmtree(new / "pagefind", ignore_errors=True)
+        if index(new) != 0:
+            shutil.rmtree(new, ignore_errors=True)
+            incremental.forget()
+            print(f"search indexing failed; the previous {site}/ is unchanged.", file=sys.stderr)
+            return 1
     finished = time.perf_counter()
-    if indexed != 0:
-        shutil.rmtree(new, ignore_errors=True)
-        print(f"search indexing failed; the previous {site}/ is unchanged.", file=sys.stderr)
-        return 1
     if site.exists():
         site.rename(old)
     new.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    print(f"site: built {site}/ (MkDocs {built - started:.1f} s, Pagefind {finished - built:.1f} s)")
+    incremental.record(now)
+    kind = "only the changed pages" if dirty else "every page"
+    search = f"Pagefind {finished - built:.1f} s" if reindex else "search index unchanged"
+    print(f"site: built {site}/, {kind} (MkDocs {built - started:.1f} s, {search})")
     return 0
+
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def run_builds(targets: dict[Path, Path], dirty: bool) -> bool:
+    """Run one MkDocs build per configuration, side by side; True if any failed. A dirty build
+    cannot be --strict (MkDocs warns that it is dirty): any other warning fails it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    runs = []
+    for config, target in targets.items():
+        # Not --quiet: it hides warnings from the count that --strict fails on.
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(target.resolve())]
+        command += ["--dirty", "--no-strict"] if dirty else ["--strict"]
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        runs.append(process)
+    failed = False
+    for process in runs:
+        output, _ = process.communicate()
+        shown = "".join(line for line in important(output).splitlines(True) if DIRTY_WARNING not in line)
+        print(shown, end="", file=sys.stderr)
+        failed = failed or process.returncode != 0 or (dirty and "WARNING" in shown)
+    return failed
 
 
 if __name__ == "__main__":

@@ -72,7 +72,9 @@ def language_config(base: dict, root: Path, site: dict, out: Path) -> dict:
     if home:
         config["site_url"] = home.rstrip("/") + "/" + site["root"]
     prefix = urlsplit(home).path.rstrip("/") + "/" if home else "/"
-    config["nav"] = site["nav"]
+    # Titles written out, so that a page's place in the navigation never needs the page itself
+    # (a --dirty build reads only the pages that changed).
+    config["nav"] = [{item["title"]: item["path"]} for item in site["nav"]]
     config["not_in_nav"] = "\n".join(site["not_in_nav"]) + "\n"
     extra = config.setdefault("extra", {})
     extra["explainer"] = site["words"]
