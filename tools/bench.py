@@ -1,6 +1,8 @@
 """`make bench`: build synthetic collections of 10, 100 and 1,000 source documents and measure
-generation, the MkDocs build, peak memory, a no-op `make` and a one-source edit. Writes the
-table into BENCHMARKS.md (between the bench markers)."""
+generation, the MkDocs build, peak memory, a no-op `make` and a one-source edit, for this version
+and, side by side in the same run, for the earlier build (one MkDocs run with mkdocs-static-i18n,
+commit ``BENCH_OLD``, with its own virtual environment). Writes the tables into BENCHMARKS.md
+(between the bench markers)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".build" / "bench"
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "10 100 1000").split()]
+OLD = os.environ.get("BENCH_OLD", "7f05399")
+"""The last commit that built every language in one MkDocs run with mkdocs-static-i18n."""
 sys.path.insert(0, str(ROOT))
 
 from generator.clean import clean  # noqa: E402
@@ -124,10 +128,46 @@ def measured(command: list[str], cwd: Path) -> tuple[float, float, str]:
     return float(seconds), float(peak), result.stderr
 
 
-def run(n_docs: int) -> dict:
-    target = WORK / str(n_docs)
-    info = make_collection(n_docs, target)
-    env_python = str(ROOT / ".venv/bin/python")
+def old_version() -> Path:
+    """The earlier version's code and virtual environment, made once (``.build/bench/old``)."""
+    old = WORK / "old"
+    if not (old / ".venv/bin/.installed").exists():
+        shutil.rmtree(old, ignore_errors=True)
+        old.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", OLD], cwd=ROOT, capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+        subprocess.run([sys.executable, "-m", "venv", str(old / ".venv")], check=True)
+        pip = [
+            str(old / ".venv/bin/python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ]
+        subprocess.run([*pip, "-r", str(old / "requirements.lock")], check=True)
+        (old / ".venv/bin/.installed").touch()
+    return old
+
+
+def as_old(target: Path, old: Path) -> Path:
+    """A copy of the collection in ``target`` set up with the earlier version's code."""
+    copy = target.with_name(target.name + "-old")
+    shutil.rmtree(copy, ignore_errors=True)
+    copy.mkdir()
+    shutil.copytree(target / "sources", copy / "sources")
+    for page in (copy / "sources/pages").glob("*.yml"):  # the earlier loader knows no slugs
+        page.write_text(re.sub(r"(?m)^slug: .*\n", "", page.read_text(encoding="utf-8")), encoding="utf-8")
+    for name in ("Makefile", "mkdocs.yml", "pyproject.toml", "requirements.lock"):
+        shutil.copy2(old / name, copy / name)
+    shutil.copytree(old / "generator", copy / "generator")
+    (copy / ".venv").symlink_to(old / ".venv")
+    return copy
+
+
+def measure(target: Path, info: dict) -> dict:
+    """Generation, a clean build, a no-op `make` and a one-source edit, in ``target``."""
+    env_python = str(target / ".venv/bin/python")
     gen_s, gen_mb, gen_out = measured([env_python, "-m", "generator", "generate"], target)
     build_s, build_mb, build_out = measured([env_python, "-m", "generator.mkdocs.build"], target)
     mkdocs_s = float(re.search(r"MkDocs ([\d.]+) s", build_out)[1])
@@ -147,7 +187,6 @@ def run(n_docs: int) -> dict:
     pages = list((target / "site").rglob("*.html"))
     size = sum(p.stat().st_size for p in (target / "site").rglob("*") if p.is_file())
     return {
-        **info,
         "pages": int(re.search(r"(\d+) written", gen_out)[1]),
         "html": len(pages),
         "generate_s": gen_s,
@@ -161,6 +200,14 @@ def run(n_docs: int) -> dict:
         "site_mb": size / 2**20,
         "html_kb": sum(p.stat().st_size for p in pages) / len(pages) / 1024,
     }
+
+
+def run(n_docs: int, old: Path) -> dict:
+    """This version and the earlier one on the same collection, one after the other."""
+    target = WORK / str(n_docs)
+    info = make_collection(n_docs, target)
+    earlier = as_old(target, old)
+    return {**info, "new": measure(target, info), "old": measure(earlier, info)}
 
 
 def machine() -> str:
@@ -179,43 +226,60 @@ def machine() -> str:
     )
 
 
+def side_by_side(rows: list[dict]) -> str:
+    """The earlier build and this one, measured on the same collections in the same run."""
+    head = (
+        "| documents | clean build, earlier (generation + MkDocs + Pagefind) | clean build, now | "
+        "speed-up | edit one source, earlier | edit one source, now | generation / whole build, now |\n"
+        + "| ---: " * 7
+        + "|\n"
+    )
+
+    def whole(r: dict) -> float:
+        return r["generate_s"] + r["build_s"]
+
+    def parts(r: dict) -> str:
+        pagefind = r["build_s"] - r["mkdocs_s"]
+        return f"{whole(r):.1f} s ({r['generate_s']:.1f} + {r['mkdocs_s']:.1f} + {pagefind:.1f})"
+
+    lines = [
+        f"| {r['docs']} | {parts(r['old'])} | {parts(r['new'])} | {whole(r['old']) / whole(r['new']):.2f}x "
+        f"| {r['old']['edit_s']:.1f} s | {r['new']['edit_s']:.1f} s "
+        f"| {100 * r['new']['generate_s'] / whole(r['new']):.0f} % |"
+        for r in rows
+    ]
+    return head + "\n".join(lines) + "\n"
+
+
 def table(rows: list[dict]) -> str:
     head = (
         "| documents | terms | actors | pages written | generation | build: MkDocs (+ Pagefind) | "
-        "generation / MkDocs | peak memory (generation / build) | no-op `make` | edit one source: `make` "
-        "(pages rewritten) | site size (avg page) |\n" + "| ---: " * 11 + "|\n"
+        "peak memory (generation / build) | no-op `make` | edit one source: `make` "
+        "(pages rewritten) | site size (avg page) |\n" + "| ---: " * 10 + "|\n"
     )
     lines = [
-        f"| {r['docs']} | {r['terms']} | {r['actors']} | {r['pages']} | {r['generate_s']:.2f} s "
-        f"| {r['mkdocs_s']:.1f} s (+ {r['build_s'] - r['mkdocs_s']:.1f} s) "
-        f"| {100 * r['generate_s'] / r['mkdocs_s']:.1f} % "
-        f"| {r['generate_mb']:.0f} / {r['build_mb']:.0f} MiB | "
-        f"{r['noop_s'] * 1000:.0f} ms | {r['edit_s']:.1f} s ({r['rewritten']}) | {r['site_mb']:.1f} MiB "
-        f"({r['html_kb']:.0f} KiB) |"
+        f"| {r['docs']} | {r['terms']} | {r['actors']} | {n['pages']} | {n['generate_s']:.2f} s "
+        f"| {n['mkdocs_s']:.1f} s (+ {n['build_s'] - n['mkdocs_s']:.1f} s) "
+        f"| {n['generate_mb']:.0f} / {n['build_mb']:.0f} MiB | "
+        f"{n['noop_s'] * 1000:.0f} ms | {n['edit_s']:.1f} s ({n['rewritten']}) | {n['site_mb']:.1f} MiB "
+        f"({n['html_kb']:.0f} KiB) |"
         for r in rows
+        for n in [r["new"]]
     ]
-    per_page = [
-        f"{r['docs']} documents: {1000 * r['generate_s'] / r['pages']:.1f} ms + "
-        f"{1000 * r['build_s'] / r['pages']:.1f} ms"
-        for r in rows
-    ]
-    return (
-        head
-        + "\n".join(lines)
-        + "\n\nGeneration + build time per generated page: "
-        + "; ".join(per_page)
-        + ".\n"
-    )
+    return head + "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    rows = []
+    rows, old = [], old_version()
     for n in SIZES:
         started = time.perf_counter()
-        rows.append(run(n))
+        rows.append(run(n, old))
         print(f"bench: {n} documents done in {time.perf_counter() - started:.0f} s", flush=True)
     report = (
-        f"<!-- bench:start -->\nMeasured {time.strftime('%Y-%m-%d')} on {machine()}.\n\n"
+        f"<!-- bench:start -->\nMeasured {time.strftime('%Y-%m-%d')} on {machine()}; the earlier build is "
+        f"commit {OLD}.\n\n"
+        + side_by_side(rows)
+        + "\nThis version in detail:\n\n"
         + table(rows)
         + "<!-- bench:end -->"
     )
@@ -229,7 +293,7 @@ def main() -> None:
         re.sub(r"<!-- bench:start -->.*<!-- bench:end -->", lambda _: report, text, flags=re.S),
         encoding="utf-8",
     )
-    print(table(rows))
+    print(side_by_side(rows) + "\n" + table(rows))
 
 
 if __name__ == "__main__":
