@@ -13,6 +13,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -105,5 +106,25 @@ def write(root: Path = Path("."), out: Path = CONFIGS) -> list[Path]:
     return written
 
 
+def zensical(root: Path = Path(".")) -> list[Path]:
+    """``.zensical-<lang>.yml`` in the project's folder, for trying Zensical (0.0.73 wants the
+    pages and the output inside the configuration's folder): no hooks, its own search off, the
+    output in ``.build/zensical/<lang>/``."""
+    written = []
+    for config in write(root):
+        data = yaml.safe_load(config.read_text(encoding="utf-8"))
+        data["docs_dir"] = f"docs/{config.stem}"
+        data["site_dir"] = f".build/zensical/{config.stem}"
+        data["theme"]["custom_dir"] = relocate(data["theme"]["custom_dir"], config.parent, root)
+        data["hooks"], data["watch"], data["plugins"] = [], [], [{"search": {"enabled": False}}]
+        path = root / f".zensical-{config.stem}.yml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        written.append(path)
+    return written
+
+
 if __name__ == "__main__":
-    print(write()[0])  # the default language's configuration, which `make serve` serves
+    if sys.argv[1:] == ["--zensical"]:
+        print("\n".join(map(str, zensical())))
+    else:
+        print(write()[0])  # the default language's configuration, which `make serve` serves
