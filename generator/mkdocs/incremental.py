@@ -46,15 +46,13 @@ def state(configs: list[Path]) -> dict:
     for path in sorted(p for root in THEME for p in ([root] if root.is_file() else root.rglob("*"))):
         if path.is_file():
             theme.update(str(path).encode() + b"\0" + path.read_bytes())
-    languages = {
-        config.stem: {
+    languages = {}
+    for config in configs:
+        folder = docs_dir(config)
+        languages[config.stem] = {
             "config": hashlib.sha256(config.read_bytes()).hexdigest(),
-            "files": sorted(
-                str(p.relative_to(docs_dir(config))) for p in docs_dir(config).rglob("*") if p.is_file()
-            ),
+            "files": sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()),
         }
-        for config in configs
-    }
     return {"theme": theme.hexdigest(), "languages": languages}
 
 
