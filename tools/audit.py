@@ -38,6 +38,13 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 RUNS = int(os.environ.get("AUDIT_RUNS", "3"))
 
 
+def in_language(site: Path, path: str, lang: str) -> str:
+    """The address of the page at ``path`` (an Indonesian page) in ``lang``: its hreflang link."""
+    page = (site / path / "index.html").read_text(encoding="utf-8")
+    found = re.search(rf'<link rel="alternate" href="https?://[^/]+/([^"]*)" hreflang="{lang}">', page)
+    return found[1] if found else path
+
+
 def lighthouse(url: str) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "report.json"
@@ -87,9 +94,9 @@ def main() -> None:
     server, base = serve(site, port=8000)  # the site_url of a local build: canonical links match
     rows = []
     try:
-        for lang, prefix in (("id", ""), ("en", "en/")):
+        for lang in ("id", "en"):
             for kind, path in PAGES.items():
-                result = audit(base + prefix + path)
+                result = audit(base + in_language(site, path, lang))
                 rows.append((kind, lang, result))
                 print(f"audit: {lang} {kind}: {result}", flush=True)
     finally:
