@@ -100,7 +100,8 @@ remove-source: $(BIN)/.installed ## Take a source out: make remove-source ID=003
 # The preview regenerates docs/ itself, out of make's sight: the next `make` rebuilds site/.
 serve: $(STAMPS)/docs ## Preview at http://127.0.0.1:8000/ (or PORT=...), regenerating when sources/ change
 	@rm -f $(STAMPS)/site
-	$(PY) -m mkdocs serve -f "$$($(PY) -m generator.mkdocs.config)" --dev-addr 127.0.0.1:$(or $(PORT),8000)
+	SITE_URL=http://127.0.0.1:$(or $(PORT),8000)/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(or $(PORT),8000) \
+	  -f "$$(SITE_URL=http://127.0.0.1:$(or $(PORT),8000)/ $(PY) -m generator.mkdocs.config)"
 
 clean: ## Remove generated pages, site/ and build stamps (keeps .venv)
 	test ! -x $(PY) || $(PY) -m generator clean

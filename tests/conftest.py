@@ -151,6 +151,8 @@ def document(site, doc_id: str):
 
 
 TEST_REPO = "https://github.com/example/explainer"
+PUBLISHED = "https://example.github.io/explainer/"
+"""The address the project copies are published at: the GitHub Pages address of TEST_REPO."""
 """The repository the copy's edit links point to (a build needs REPO_URL or a web remote)."""
 
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
-from tests.conftest import ROOT, address
+from tests.conftest import PUBLISHED, ROOT, address
 from tools.serve import serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -43,7 +43,7 @@ def at(lang: str, path: str) -> str:
 
 @pytest.fixture(scope="module")
 def base(built):
-    server, url = serve(built)
+    server, url = serve(built, prefix=urlsplit(PUBLISHED).path)
     yield url
     server.shutdown()
     server.server_close()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED_IDS, address, make
+from tests.conftest import PUBLISHED, SEED_IDS, address, make
 
 
 def page(site: Path, lang: str, path: str) -> str:
@@ -70,9 +70,9 @@ def test_language_switcher_and_hreflang_lead_to_the_same_page(built, path):
             if "hreflang" in attrs
         }
         for tag in ("a", "link"):
-            href = found[tag, other]  # relative, absolute from "/", or a full address
-            href = re.sub(r"^https?://[^/]+", "", href)
-            target = (built / href.lstrip("/") if href.startswith("/") else here / href).resolve()
+            href = found[tag, other]  # relative, or the full published address
+            full = href.startswith(PUBLISHED)
+            target = (built / href.removeprefix(PUBLISHED) if full else here / href).resolve()
             expected = (built / ("" if other == "id" else "en") / address(other, path)).resolve()
             assert target == expected, (tag, path, lang)
 
@@ -202,7 +202,7 @@ def test_404_page_in_each_language(built):
         and "Halaman tidak ditemukan" in (built / "404.html").read_text()
     )
     english = (built / "en" / "404.html").read_text()
-    assert 'lang="en"' in english and "Page not found" in english and 'href="/en/"' in english
+    assert 'lang="en"' in english and "Page not found" in english and 'href="/explainer/en/"' in english
 
 
 def test_print_styles_keep_the_footnotes(built):
@@ -226,3 +226,12 @@ def test_english_pages_live_at_english_addresses_and_the_old_ones_lead_there(bui
     assert (built / "en" / old / target).resolve() == (built / "en" / new).resolve()
     assert "location.hash" in forward and 'name="robots" content="noindex"' in forward
     assert f"/en/{old}/" not in (built / "en" / "sitemap.xml").read_text()
+
+
+def test_the_published_address_comes_from_the_github_origin_and_x_default_is_the_default_language(built):
+    page = (built / "en/glossary/umkm/index.html").read_text()
+    assert f'<link rel="canonical" href="{PUBLISHED}en/glossary/umkm/">' in page
+    assert f'<link rel="alternate" href="{PUBLISHED}glosarium/umkm/" hreflang="x-default">' in page
+    robots = (built / "robots.txt").read_text()
+    assert f"Sitemap: {PUBLISHED}sitemap.xml" in robots and f"Sitemap: {PUBLISHED}en/sitemap.xml" in robots
+    assert not any("127.0.0.1" in p.read_text(errors="replace") for p in built.rglob("*.html"))

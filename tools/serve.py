@@ -13,8 +13,16 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
+    prefix = "/"
+    """The path the site is published under (``/explainer/`` on GitHub Pages): served there too."""
+
     def log_message(self, *args) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        if self.prefix != "/" and path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix) :]
+        return super().translate_path(path)
 
     def send_head(self):
         target = Path(self.translate_path(self.path))
@@ -37,7 +45,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if code != 404:
             return super().send_error(code, message, explain)
         root = Path(self.directory)
-        language = self.path.strip("/").split("/")[0]
+        path = self.path[len(self.prefix) - 1 :] if self.path.startswith(self.prefix) else self.path
+        language = path.strip("/").split("/")[0]
         page = root / language / "404.html" if (root / language / "404.html").is_file() else root / "404.html"
         body = page.read_bytes()
         self.send_response(404)
@@ -61,8 +70,10 @@ class _Body:
         pass
 
 
-def serve(site: Path, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
-    """Start serving ``site`` in a background thread; returns the server and its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(SiteHandler, directory=str(site)))
+def serve(site: Path, port: int = 0, prefix: str = "/") -> tuple[ThreadingHTTPServer, str]:
+    """Start serving ``site`` in a background thread, at ``/`` and at ``prefix`` (its published
+    path, which the 404 pages' links use); returns the server and its base URL."""
+    handler = type("Handler", (SiteHandler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+import yaml
+
 from generator.mkdocs import incremental
 from generator.mkdocs.config import write as write_configs
 
@@ -35,6 +37,19 @@ def prune(site: Path) -> None:
             if (folder / path).is_file():
                 (folder / path).unlink()
             shutil.rmtree(folder / path, ignore_errors=True)
+
+
+def robots(site: Path, configs: list[Path]) -> None:
+    """``robots.txt``: everything may be crawled; the sitemap of every language, when the site's
+    address is known (never a guessed one)."""
+    lines = ["User-agent: *", "Allow: /"]
+    for config in configs:
+        address = yaml.safe_load(config.read_text(encoding="utf-8")).get("site_url")
+        if address:
+            lines.append(f"Sitemap: {address.rstrip('/')}/sitemap.xml")
+    path = site / "robots.txt"
+    path.unlink(missing_ok=True)  # in an incremental build, a link to the previous site's file
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def index(site: Path) -> int:
@@ -94,6 +109,7 @@ def build(site: Path = SITE) -> int:
         for config, target in list(targets.items())[1:]:
             target.rename(new / config.stem)
     prune(new)
+    robots(new, configs)
     reindex = not dirty or incremental.finish(site, new)
     if reindex:
         shutil.rmtree(new / "pagefind", ignore_errors=True)

@@ -56,6 +56,20 @@ def repository_url(root: Path) -> str | None:
     return f"https://{match[1]}/{match[2]}" if match else None
 
 
+def published_address(root: Path, configured: str | None) -> str:
+    """Where the site is published, ending in ``/``: ``SITE_URL``, else ``site_url`` of
+    ``mkdocs.yml``, else the GitHub Pages address of a GitHub repository; else ''."""
+    address = os.environ.get("SITE_URL") or configured
+    if not address:
+        found = re.match(r"https://github\.com/([\w.-]+)/([\w.-]+)$", repository_url(root) or "")
+        if found:
+            owner, name = found[1].lower(), found[2]
+            address = f"https://{owner}.github.io/" + (
+                "" if name.lower() == f"{owner}.github.io" else f"{name}/"
+            )
+    return address.rstrip("/") + "/" if address else ""
+
+
 def language_config(base: dict, root: Path, site: dict, out: Path) -> dict:
     """The configuration of one language, written to ``out`` (paths relative to it)."""
     config = json.loads(json.dumps(base))  # a deep copy
@@ -69,9 +83,10 @@ def language_config(base: dict, root: Path, site: dict, out: Path) -> dict:
     config["watch"] = [relocate(path, root, where) for path in config.get("watch", [])]
     theme["language"] = site["language"]
     config["site_name"], config["site_description"] = site["title"], site["description"]
-    home = config.get("site_url") or ""
+    home = published_address(root, config.get("site_url"))
+    config.pop("site_url", None)  # no address known: nothing that needs one (never a guessed one)
     if home:
-        config["site_url"] = home.rstrip("/") + "/" + site["root"]
+        config["site_url"] = home + site["root"]
     prefix = urlsplit(home).path.rstrip("/") + "/" if home else "/"
     # Titles written out, so that a page's place in the navigation never needs the page itself
     # (a --dirty build reads only the pages that changed).
