@@ -78,6 +78,7 @@ def watch(page) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("path", ["", "glosarium/umkm/", "sumber/003_5c094b5689ed37a0/", "linimasa/"])
 def test_language_switcher_leads_to_the_same_page(page, base, path):
+    seen = watch(page)
     for start, target in (("id", "en"), ("en", "id")):
         page.goto(base + at(start, path))
         page.hover(".md-header__option .md-select")
@@ -85,6 +86,8 @@ def test_language_switcher_leads_to_the_same_page(page, base, path):
         page.wait_for_load_state("load")
         assert urlsplit(page.url).path == "/" + at(target, path)
         assert page.get_attribute("html", "lang") == target
+    sitemaps = [url for url in seen["requests"] if "sitemap" in url and url.startswith("http")]
+    assert sitemaps == []  # the language menu links to the same page: no sitemap is downloaded
 
 
 def tooltip_text(page) -> str:
