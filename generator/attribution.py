@@ -19,7 +19,7 @@ import re
 from functools import cache
 
 from generator import inline
-from generator.link import NameIndex, Resolver, statements
+from generator.link import NameIndex, Resolver, page_statements, refs_in, statements
 from generator.locale import ui
 from generator.models import Document, Entry, Statement, StoryPage
 from generator.problems import Problems
@@ -46,7 +46,7 @@ class Attribution:
         """The ``opinion`` and ``hedge`` checks on every cited sentence."""
         for lang, text in statement.text.items():
             for sentence in inline.sentences(text):
-                cited = [self.resolver.resolve(ref) for ref in refs(sentence)]
+                cited = [self.resolver.resolve(ref) for ref in refs_in(sentence)]
                 found = [c for c in cited if isinstance(c, tuple)]
                 if not found or len(found) < len(cited):
                     continue  # uncited, or a citation reported elsewhere
@@ -83,7 +83,7 @@ class Attribution:
             first = next(iter(self.names.finditer(shown)), None)
             rest = shown[first[1] :].split() if first and first[0] == 0 else []
             alarms = {}
-            if rest and not refs(text) and not shown.endswith("?"):
+            if rest and not refs_in(text) and not shown.endswith("?"):
                 topic = {w.casefold() for w in ui(lang)["checks"]["topic"]}
                 if rest[0].casefold() not in topic and not rest[0].startswith("'"):
                     alarms["heading"] = (
@@ -126,10 +126,6 @@ class Attribution:
         for check, (problem, fix) in alarms.items():
             if check not in {ack.check for ack in acks}:
                 self.problems.add(path, line, problem, f"{fix}; {ACK.format(check=check)}")
-
-
-def refs(text: str) -> list[str]:
-    return [ref for token in inline.parse(text) if isinstance(token, inline.Cite) for ref in token.refs]
 
 
 def hedge(doc: Document, para, lang: str, sentence: str) -> str:
@@ -189,11 +185,8 @@ def check_attribution(
             continue
         for section in page.sections:
             checks.heading(page.path, section.line, section.heading)
-            for item in section.items:
-                checks.statement(page.path, item)
-        for statement in [page.intro] + [event.text for event in page.events]:
-            if statement:
-                checks.statement(page.path, statement)
+        for statement in page_statements(page):
+            checks.statement(page.path, statement)
     for doc in documents:
         by_key = {para.key: para for para in doc.paragraphs}
         for lang, translated in doc.raw.translations.items():

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import io
-import json
 import re
 import subprocess
 import tarfile
@@ -22,11 +21,11 @@ from functools import cached_property
 from pathlib import Path
 
 from generator import pipeline
-from generator.link import Resolver, refs_in, statements
+from generator.link import Resolver, page_statements, refs_in, statements
 from generator.markdown import escape
-from generator.models import Site, Statement, StoryPage
+from generator.models import Site, Statement
 from generator.problems import CommandError, InputError, Problem
-from generator.render import render
+from generator.render import front_title, render
 
 SHORT = 160
 """Characters of a paragraph or quote shown in the report."""
@@ -187,8 +186,7 @@ def plural(count: int, noun: str) -> str:
 
 def title(content: str) -> str:
     """The ``title`` of a page's front matter, as the reader sees it."""
-    match = re.search(r'^title: (".*")$', content, re.MULTILINE)
-    return html.unescape(json.loads(match[1])) if match else ""
+    return html.unescape(front_title(content))
 
 
 def page_changes(old: Side, new: Side) -> list[tuple[str, str, str, str]]:
@@ -207,14 +205,6 @@ def page_changes(old: Side, new: Side) -> list[tuple[str, str, str, str]]:
             change = "added" if before is None else "removed" if after is None else "changed"
             rows.append((change, path.split("/", 1)[0], path, title((after or before).content)))
     return rows
-
-
-def page_statements(page: StoryPage) -> list[Statement]:
-    """Every text of a story page that may cite."""
-    texts = [page.intro] if page.intro else []
-    texts += [item for section in page.sections for item in section.items]
-    texts += [event.text for event in page.events] + [e.reasoning for e in page.events if e.reasoning]
-    return texts + [figure.note for figure in page.figures if figure.note]
 
 
 Citation = tuple[str, str]

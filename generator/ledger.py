@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 
 from generator import inline
-from generator.link import Resolver, statements
+from generator.link import Resolver, page_statements, refs_in, statements
 from generator.models import Document, Paragraph, Site, Statement
 
 
@@ -35,13 +35,8 @@ def texts(site: Site) -> list[tuple[str, str, dict, list[Statement]]]:
     for page in sorted(site.pages, key=lambda p: p.order):
         if not page.factual:
             continue
-        parts = [page.intro] if page.intro else []
-        parts += [Statement(s.heading, {}) for s in page.sections]
-        for section in page.sections:
-            parts += section.items
-        parts += [event.text for event in page.events] + [e.reasoning for e in page.events if e.reasoning]
-        parts += [figure.note for figure in page.figures if figure.note]
-        found.append(("page", page.id, page.title, parts))
+        headings = [Statement(section.heading, {}) for section in page.sections]
+        found.append(("page", page.id, page.title, headings + page_statements(page)))
     for kind in ("term", "actor"):
         for entry in sorted((e for e in site.entries if e.kind == kind), key=lambda e: e.id):
             found.append((kind, entry.id, entry.name, statements(entry)))
@@ -54,8 +49,9 @@ def claims(site: Site, resolver: Resolver, lang: str) -> list[Claim]:
     for kind, item, title, parts in texts(site):
         for statement in parts:
             for sentence in inline.sentences(statement.text.get(lang, "")):
-                refs = [ref for t in inline.parse(sentence) if isinstance(t, inline.Cite) for ref in t.refs]
-                cited = tuple(found for found in map(resolver.resolve, refs) if isinstance(found, tuple))
+                cited = tuple(
+                    found for found in map(resolver.resolve, refs_in(sentence)) if isinstance(found, tuple)
+                )
                 if cited:
                     rows.append(Claim(kind, item, title[lang], inline.without_acks(sentence), cited))
     return rows

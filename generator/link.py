@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator import inline
-from generator.models import Document, Entry, Mention, Paragraph
+from generator.models import Document, Entry, Mention, Paragraph, Statement, StoryPage
 
 
 def short_key(doc_id: str) -> str:
@@ -102,6 +102,14 @@ class Resolver:
                 f"paragraph {key} of {doc.id} was removed in the correction of {removal[0].date}"
             )
         return Unresolved(f"{doc.id} has {len(doc.paragraphs)} paragraphs, not {key}")
+
+
+def page_statements(page: StoryPage) -> list[Statement]:
+    """Every text of a story page that may cite."""
+    texts = [page.intro] if page.intro else []
+    texts += [item for section in page.sections for item in section.items]
+    texts += [event.text for event in page.events] + [e.reasoning for e in page.events if e.reasoning]
+    return texts + [figure.note for figure in page.figures if figure.note]
 
 
 def statements(entry: Entry):

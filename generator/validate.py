@@ -16,7 +16,7 @@ from generator import inline
 from generator.citations import Citations, word_changes
 from generator.dates import parse_partial
 from generator.figures import read_numbers
-from generator.link import refs_in, statements
+from generator.link import page_statements, refs_in, statements
 from generator.load_entries import ENTRY_FOLDERS as FOLDER
 from generator.locale import month_names
 from generator.models import (
@@ -423,10 +423,7 @@ def check_figures(page: StoryPage, cites: Citations, problems: Problems) -> None
 
 def validate_pages(pages: list[StoryPage], cites: Citations, keys: set, problems: Problems) -> None:
     for page in pages:
-        texts = [page.intro] if page.intro else []
-        texts += [item for section in page.sections for item in section.items]
-        texts += [event.text for event in page.events] + [e.reasoning for e in page.events if e.reasoning]
-        texts += [figure.note for figure in page.figures if figure.note]
+        texts = page_statements(page)
         for section in page.sections:
             heading = Statement(section.heading, {lang: section.line for lang in section.heading})
             check_statement(page.path, heading, cites, keys, problems, cited=False)
