@@ -45,11 +45,11 @@ $(STAMPS)/site: $(STAMPS)/pages $(STAMPS)/theme
 	$(PY) -m generator.mkdocs.build
 	@touch $@
 
-node_modules/.axe: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json
 	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: $(STAMPS)/site node_modules/.axe ## Run the whole test suite (unit, end-to-end, browser)
+test: $(STAMPS)/site node_modules/.installed ## Run the whole test suite (unit, end-to-end, browser)
 	$(PY) -m pytest
 
 check: $(BIN)/.installed ## Validate sources/ without building; lists missing or stale translations

@@ -656,7 +656,7 @@ def front_title(content: str) -> str:
     return json.loads(match[1]) if match else ""
 
 
-TEMPLATE_WORDS = ("close", "home", "not_found_title", "not_found_text", "og_locale", "language_name")
+TEMPLATE_WORDS = ("close", "menu", "home", "not_found_title", "not_found_text", "og_locale", "language_name")
 """Interface words the builder's page templates need (404 page, search dialog, link previews)."""
 
 

@@ -90,9 +90,16 @@ def test_language_switcher_leads_to_the_same_page(page, base, path):
     assert sitemaps == []  # the language menu links to the same page: no sitemap is downloaded
 
 
+TOOLTIP = "#explainer-tooltip"
+
+
 def tooltip_text(page) -> str:
-    page.wait_for_selector(".md-tooltip2--active", timeout=5000)
-    return page.inner_text(".md-tooltip2--active")
+    page.wait_for_selector(f"{TOOLTIP}:not([hidden])", timeout=5000)
+    return page.inner_text(TOOLTIP)
+
+
+def tooltip_closed(page) -> None:
+    page.wait_for_selector(f"{TOOLTIP}:not([hidden])", state="detached", timeout=5000)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -103,7 +110,7 @@ def test_footnote_tooltip_on_hover_and_on_keyboard_focus(page, base, lang):
     shown = tooltip_text(page)
     assert ("Paragraf" if lang == "id" else "Paragraph") in shown and "Tabuka News" in shown
     page.mouse.move(0, 0)
-    page.wait_for_selector(".md-tooltip2--active", state="detached", timeout=5000)
+    tooltip_closed(page)
     ref.focus()
     assert "Tabuka News" in tooltip_text(page)
 
@@ -121,9 +128,95 @@ def test_glossary_tooltip_in_the_page_language_on_hover_and_focus(page, base, la
     term.hover()
     assert definition in tooltip_text(page)
     page.mouse.move(0, 0)
-    page.wait_for_selector(".md-tooltip2--active", state="detached", timeout=5000)
+    tooltip_closed(page)
     term.focus()
     assert definition in tooltip_text(page)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("trigger", ["article abbr[title]", "article .footnote-ref"])
+def test_tooltips_are_tied_to_their_trigger_stay_under_the_pointer_and_close_with_escape(
+    page, base, lang, trigger
+):
+    page.goto(base + at(lang, "aktor/teten-masduki/"))
+    target = page.locator(trigger).first.element_handle()  # the term's title moves to the tooltip
+    target.focus()
+    text = tooltip_text(page)
+    assert target.get_attribute("aria-describedby") == "explainer-tooltip"
+    assert page.get_attribute(TOOLTIP, "role") == "tooltip"
+    page.keyboard.press("Escape")
+    tooltip_closed(page)
+    assert target.get_attribute("aria-describedby") is None
+    assert target.evaluate("e => e === document.activeElement")  # focus stays
+    target.hover()
+    assert tooltip_text(page) == text
+    page.hover(TOOLTIP)  # moving onto the tooltip keeps it open (WCAG 1.4.13)
+    page.wait_for_timeout(400)
+    assert page.is_visible(TOOLTIP)
+    page.keyboard.press("Escape")
+    tooltip_closed(page)
+
+
+WIDTHS = {"desktop": 1280, "phone": 390}
+STOP = """() => {
+  const e = document.activeElement, r = e.getBoundingClientRect(), s = getComputedStyle(e);
+  return {html: e.outerHTML.slice(0, 120), left: r.left, right: r.right, width: r.width,
+          visible: s.visibility === "visible" && r.width > 0 && r.height > 0,
+          ring: s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0,
+          nested: !!(e.parentElement && e.parentElement.closest("a[href], button, [tabindex]")),
+          body: e === document.body, drawer: e.matches("[data-drawer-open]")};
+}"""
+
+
+def tab_stops(page, limit: int = 600) -> list[dict]:
+    """Every element the Tab key reaches, from the top of the page until focus leaves it."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(STOP)
+        if stop["body"] or (stops and stop["html"] == stops[0]["html"]):
+            return stops
+        stops.append(stop)
+    raise AssertionError(f"more than {limit} tab stops")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["aktor/lazada/", "glosarium/umkm/", ""])
+def test_keyboard_walk_one_stop_per_term_visible_focus_nothing_hidden(browser, base, lang, width, path):
+    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 800})
+    page = context.new_page()
+    page.goto(base + at(lang, path))
+    assert page.locator("article a abbr").count() > 0 or path != "aktor/lazada/"  # linked terms
+    stops = tab_stops(page)
+    assert stops
+    for stop in stops:
+        assert not stop["nested"], f"two tab stops, one inside the other: {stop['html']}"
+        assert stop["ring"], f"no visible focus style: {stop['html']}"
+        assert stop["visible"] and stop["right"] > 0 and stop["left"] < WIDTHS[width], (
+            f"focus on something off screen or hidden: {stop['html']} at x={stop['left']}"
+        )
+    assert any(stop["drawer"] for stop in stops) == (width == "phone")  # the menu button
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_phone_menu_opens_from_the_keyboard_and_closes_with_escape(browser, base, lang):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(base + at(lang, "glosarium/umkm/"))
+    button = page.locator("[data-drawer-open]")
+    assert button.get_attribute("aria-expanded") == "false"
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.closest('.md-sidebar--primary')")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    page.keyboard.press("Escape")
+    page.wait_for_function("document.activeElement.matches('[data-drawer-open]')")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert button.get_attribute("aria-expanded") == "false"
+    context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -180,6 +273,16 @@ def test_search_on_english_pages_returns_only_english_pages(page, base):
     results = search(page, base, "en", "ban")
     assert results
     assert all(urlsplit(href).path.startswith("/en/") for href, _ in results)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_announces_the_number_of_results(page, base, lang):
+    search(page, base, lang, "TikTok")
+    status = page.locator("[data-search-status]")
+    assert status.get_attribute("role") == "status"
+    page.wait_for_function("/\\d/.test(document.querySelector('[data-search-status]').textContent)")
+    shown = page.locator(".pagefind-ui__message").inner_text().strip()
+    assert status.inner_text().strip() == shown
 
 
 def test_search_dialog_opens_and_closes_with_the_keyboard(page, base):

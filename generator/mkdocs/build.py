@@ -28,6 +28,12 @@ SITE = Path("site")
 UNUSED = ["assets/javascripts/lunr", "assets/javascripts/workers", "search.json"]
 # Not indexed: footnotes (copies of source paragraphs), "cited by" lines, permalink and edit icons.
 NOT_INDEXED = [".footnote", ".src-citedby", ".headerlink", ".md-content__button"]
+# HTML allows `autocomplete` only on text-like inputs; the theme's base template (not a partial
+# that could be overridden) puts it on its two state checkboxes.
+THEME_FIXES = [
+    (f' type="checkbox" id="{name}" autocomplete="off">', f' type="checkbox" id="{name}">')
+    for name in ("__drawer", "__search")
+]
 
 
 def prune(site: Path) -> None:
@@ -37,6 +43,21 @@ def prune(site: Path) -> None:
             if (folder / path).is_file():
                 (folder / path).unlink()
             shutil.rmtree(folder / path, ignore_errors=True)
+
+
+def tidy(new: Path, site: Path) -> None:
+    """Apply ``THEME_FIXES`` to the pages this build wrote (in an incremental build, the others
+    are links to ``site``'s pages, fixed when they were built)."""
+    for page in new.rglob("*.html"):
+        before = site / page.relative_to(new)
+        if before.is_file() and before.samefile(page):
+            continue
+        text = page.read_text(encoding="utf-8")
+        fixed = text
+        for wrong, right in THEME_FIXES:
+            fixed = fixed.replace(wrong, right)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
 
 
 def robots(site: Path, configs: list[Path]) -> None:
@@ -109,6 +130,7 @@ def build(site: Path = SITE) -> int:
         for config, target in list(targets.items())[1:]:
             target.rename(new / config.stem)
     prune(new)
+    tidy(new, site)
     robots(new, configs)
     reindex = not dirty or incremental.finish(site, new)
     if reindex:
