@@ -4,6 +4,7 @@ the built sites, in every language: the frozen collection's and the real one's."
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -52,3 +53,15 @@ def test_the_checker_reports_errors(tmp_path):
     )
     errors = vnu_errors(tmp_path)
     assert len(errors) == 2 and all(e.startswith("page.html:1: ") for e in errors)
+
+
+@pytest.mark.parametrize("which", ["built", "real_site"])
+def test_every_table_has_a_caption(which, request):
+    site = request.getfixturevalue(which)
+    tables = 0
+    for path in site.rglob("*.html"):
+        for table in re.findall(r"<table\b.*?</table>", path.read_text(encoding="utf-8"), re.DOTALL):
+            tables += 1
+            caption = re.match(r"<table[^>]*>\s*<caption>(.*?)</caption>", table, re.DOTALL)
+            assert caption and caption[1].strip(), f"{path.relative_to(site)}: a table without a caption"
+    assert tables
