@@ -29,7 +29,8 @@ from pathlib import Path
 import yaml
 
 STATE = Path(".build/site-state.json")
-THEME = [Path("mkdocs.yml"), Path("generator/mkdocs/overrides")]
+# What every page depends on: a change to any of it makes a clean build.
+THEME = [Path("mkdocs.yml"), Path("generator/mkdocs/overrides"), Path("generator/mkdocs/captions.py")]
 ALWAYS_WRITTEN = ["404.html", "sitemap.xml", "sitemap.xml.gz"]
 BODY = re.compile(r"<div data-pagefind-body>.*</div>", re.DOTALL)
 
