@@ -10,14 +10,22 @@ from pathlib import Path
 from generator import inline
 from generator.cleaning import load_cleaning
 from generator.dates import calendar_error
-from generator.models import DOCUMENT_TYPES, DocumentMeta, RawDocument, SiteConfig, TranslationEntry
+from generator.models import (
+    ACTOR_KINDS,
+    DOCUMENT_TYPES,
+    DocumentMeta,
+    RawDocument,
+    SiteConfig,
+    TranslationEntry,
+)
 from generator.problems import Problems, display_path
 from generator.reader import Reader
 from generator.record import KEY, RECORD_SUFFIX, load_record
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 DOCUMENT_FIELDS = ("title", "label", "publisher", "author", "date", "type", "language", "description")
-SITE_FIELDS = ("languages", "title", "description", "intro", "home_page")
+SITE_FIELDS = ("languages", "title", "description", "intro", "home_page", "schema_types")
+SCHEMA_TYPE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 TRANSLATION_FIELDS = ("language", "paragraphs")
 PARAGRAPH_FIELDS = ("paragraph", "fingerprint", "text")
 
@@ -41,11 +49,28 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
     if home is not None and not (isinstance(home, str) and ID_PATTERN.match(home)):
         reader.error(("home_page",), f"'home_page' is {home!r}", "give the id of a page in sources/pages/")
         home = None
+    types = schema_types(data, reader)
     before = len(problems)
     cleaning = load_cleaning(path.parent, tuple(languages), problems)
     if len(problems) > before:  # documents cleaned by other rules would only add noise
         return None
-    return SiteConfig(path, tuple(languages), *texts, home_page=home, cleaning=cleaning)
+    return SiteConfig(path, tuple(languages), *texts, home_page=home, cleaning=cleaning, schema_types=types)
+
+
+def schema_types(data: dict, reader: Reader) -> dict[str, str]:
+    """``schema_types:``, the schema.org type of each actor kind (a kind left out is a Thing)."""
+    value = data.get("schema_types") or {}
+    if not isinstance(value, dict):
+        reader.error(("schema_types",), "'schema_types' must map actor kinds to types", "e.g. person: Person")
+        return {}
+    reader.check_fields(value, ACTOR_KINDS, ("schema_types",))
+    for kind, name in value.items():
+        if not (isinstance(name, str) and SCHEMA_TYPE.match(name)):
+            hint = "give a type's name as https://schema.org/ spells it, e.g. Organization"
+            reader.error(("schema_types", kind), f"'{name}' is not a schema.org type name", hint)
+    return {
+        k: v for k, v in value.items() if k in ACTOR_KINDS and isinstance(v, str) and SCHEMA_TYPE.match(v)
+    }
 
 
 def load_meta(path: Path, problems: Problems, site: SiteConfig) -> DocumentMeta | None:

@@ -35,6 +35,8 @@ class SiteConfig:
     """Id of the story page shown as the home page's main content."""
     cleaning: object = None
     """The collection's cleaning rules (``cleaning.Cleaning``), from ``sources/cleaning.yml``."""
+    schema_types: dict[str, str] = field(default_factory=dict)
+    """Actor kind -> its schema.org type (``schema_types:``); a kind not listed is a ``Thing``."""
 
     @property
     def default_language(self) -> str:

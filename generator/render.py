@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import jinja2
 from markupsafe import Markup
 
-from generator import inline, markdown
+from generator import inline, markdown, schema
 from generator.addresses import Key, directory, relative, root, stem, url_path
 from generator.dates import WEEKDAYS, PartialDate
 from generator.ledger import as_csv, as_json, claims, records, translated
@@ -52,7 +52,8 @@ class Page:
     for a page's versions in every language."""
 
     path: str
-    content: str
+    content: str | bytes
+    """Text, or the bytes of a picture."""
     group: str = ""
 
 
@@ -338,6 +339,10 @@ class PageContext:
             }
             for lang in self.site.config.languages
         ]
+
+    def metadata(self, title: str, description: str) -> Markup:
+        """Front matter for search engines and reference managers (``generator/schema.py``)."""
+        return schema.front_matter(self, title, description)
 
     # Claims ledger -----------------------------------------------------------------------
     def data_url(self, name: str) -> str:

@@ -61,7 +61,7 @@ def write(pages: list[Page], out: Path) -> WriteReport:
         rel = safe_relative(page.path)
         current.add(rel.as_posix())
         target = out / rel
-        data = page.content.encode("utf-8")
+        data = page.content if isinstance(page.content, bytes) else page.content.encode("utf-8")
         if target.exists() and target.read_bytes() == data:
             report.unchanged += 1
             continue
