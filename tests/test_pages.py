@@ -170,7 +170,9 @@ def test_footnotes_name_publisher_type_date_and_paragraph(built):
 
 def test_source_pages_show_who_cites_each_paragraph_and_link_first_mentions(built):
     html = page(built, "id", "sumber/001_9325e6259af9a897")
-    cited_by = r'class="src-citedby"[^>]*>\s*<p>Dirujuk oleh:</p>\s*<ul>\s*<li>.*?href="../../aktor/teten-masduki/"'
+    cited_by = (
+        r'class="src-citedby"[^>]*>\s*<p>Dirujuk oleh:</p>\s*<ul>\s*<li>.*?href="../../aktor/teten-masduki/"'
+    )
     assert re.search(cited_by, html, re.DOTALL)  # a list of links
     links = [a["href"] for t, a in tags(html) if t == "a" and "aktor/teten-masduki" in a.get("href", "")]
     assert links  # the first mention of Teten in the text links to his profile
