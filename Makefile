@@ -117,11 +117,25 @@ lock: $(BIN)/.installed ## Re-pin requirements.lock from pyproject.toml (needs t
 bench: $(BIN)/.installed ## Benchmark 10, 100 and 1,000 synthetic documents; writes BENCHMARKS.md
 	$(PY) tools/bench.py
 
-.build/audit/node_modules/.bin/lighthouse:
-	npm install --prefix .build/audit --no-save --ignore-scripts --no-audit --no-fund --loglevel=error lighthouse@12.8.2
+# `make audit`: checkers we did not write, at these versions, installed under .build/audit on first
+# use (npm and the package index needed then; Chromium and Java always). vnu comes from package.json.
+AUDIT_NPM := lighthouse@12.8.2 pa11y@9.1.1
+AUDIT_PIP := LinkChecker==10.6.0
 
-audit: $(STAMPS)/site .build/audit/node_modules/.bin/lighthouse ## Lighthouse on each page kind, both languages; writes BENCHMARKS.md
-	$(PY) tools/audit.py
+$(STAMPS)/audit/installed: FORCE
+	@mkdir -p $(@D)
+	@echo '$(AUDIT_NPM) $(AUDIT_PIP)' | cmp -s - $@ || { set -e; \
+	  PUPPETEER_SKIP_DOWNLOAD=1 npm install --prefix $(@D) --no-save --ignore-scripts --no-audit --no-fund \
+	    --loglevel=error $(AUDIT_NPM); \
+	  test -x $(@D)/venv/bin/pip || $(PYTHON) -m venv $(@D)/venv; \
+	  $(@D)/venv/bin/pip install --quiet --disable-pip-version-check $(AUDIT_PIP); \
+	  echo '$(AUDIT_NPM) $(AUDIT_PIP)' > $@; }
+
+audit: $(STAMPS)/site node_modules/.axe $(STAMPS)/audit/installed ## vnu, LinkChecker, pa11y, Lighthouse; writes BENCHMARKS.md (ONLY=pa11y KINDS=timeline: a part)
+	$(PY) tools/audit.py $(AUDIT_ARGS)
+
+AUDIT_ARGS = $(if $(ONLY),--only "$(ONLY)") $(if $(KINDS),--kinds "$(KINDS)") \
+	$(if $(LANGUAGES),--langs "$(LANGUAGES)") $(if $(FINDINGS),--findings "$(FINDINGS)")
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
