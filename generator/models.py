@@ -37,6 +37,8 @@ class SiteConfig:
     """The collection's cleaning rules (``cleaning.Cleaning``), from ``sources/cleaning.yml``."""
     schema_types: dict[str, str] = field(default_factory=dict)
     """Actor kind -> its schema.org type (``schema_types:``); a kind not listed is a ``Thing``."""
+    data_licence: dict[str, str] | None = None
+    """The open data's licence (``data_licence:``, ``{"name": ..., "url": ...}``); None: none set."""
 
     @property
     def default_language(self) -> str:
@@ -388,6 +390,8 @@ class Site:
     """Finds entry names in a text: a ``link.NameIndex``."""
     removed: dict = field(default_factory=dict)
     """Ids of documents taken out of the collection -> their records (``record.Record``)."""
+    repo: str | None = None
+    """The project's repository (``repository.repository_url``): where mistakes are reported."""
 
     def document(self, doc_id: str) -> Document:
         if len(getattr(self, "_document_index", ())) != len(self.documents):

@@ -14,6 +14,7 @@ from generator.load_pages import load_pages
 from generator.models import Site
 from generator.problems import InputError, Problems
 from generator.render import Page, render
+from generator.repository import repository_url
 from generator.social import images
 from generator.validate import validate, validate_entries, validate_pages
 from generator.write import WriteReport, write
@@ -65,5 +66,6 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
 def generate(sources: Path, out: Path, parallel: bool = True) -> tuple[WriteReport, Problems]:
     """Build every page from ``sources`` and write the changed ones to ``out``."""
     site, problems = build(sources)
+    site.repo = repository_url(sources.resolve().parent)
     pages: list[Page] = render(site, parallel) + images(site)
     return write(pages, out), problems

@@ -33,6 +33,7 @@ from generator.models import (
     Site,
     StoryPage,
 )
+from generator.repository import issue_url
 from generator.svg import Edge, Node, bar_chart, network
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -340,6 +341,21 @@ class PageContext:
             for lang in self.site.config.languages
         ]
 
+    def report(self, title: str, doc=None, para=None) -> Markup:
+        """A link that opens a new issue in the project's repository about this page, or about one
+        of its source paragraphs, with page, address, language and paragraph filled in; nothing
+        when no repository is known (``repository.issue_url``)."""
+        words = self.ui["report"]
+        path = "/" + url_path(self.site, self.key, self.lang)
+        if para is not None:
+            subject = words["title_paragraph"].format(document=doc.id, paragraph=para.key)
+            where = words["where_paragraph"].format(paragraph=para.key, path=path, anchor=para.anchor)
+        else:
+            subject, where = words["title_page"].format(page=title), ""
+        body = words["body"].format(page=title, path=path, language=self.ui["language_name"], where=where)
+        url = issue_url(self.site.repo, subject, body)
+        return markdown.link(words["paragraph" if para is not None else "page"], url) if url else Markup("")
+
     def metadata(self, title: str, description: str) -> Markup:
         """Front matter for search engines and reference managers (``generator/schema.py``)."""
         return schema.front_matter(self, title, description)
@@ -616,7 +632,10 @@ class Renderer:
         own = values["entry"].key if "entry" in values else None
         # Tooltips for the terms the text names; the ledger, a page for checking, goes without.
         tooltips = str(page.abbreviations(body, own)) if values.get("tooltips", True) else ""
-        body = body.rstrip("\n") + "\n\n" + str(page.footnotes())  # str: Markup + str escapes
+        end = self.env.get_template("_page_end.md.j2").render(
+            page=page, ui=page.ui, title=html.unescape(front_title(body))
+        )
+        body = body.rstrip("\n") + "\n\n" + end.strip("\n") + "\n\n" + str(page.footnotes())
         group = stem(self.site, key, self.site.config.default_language)
         return Page(f"{lang}/{page.path}", body + "\n" + tooltips, group)
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+
+from generator.repository import published_address, repository_url
 
 CONFIGS = Path(".build/mkdocs")
 PATHS = ("docs_dir", "site_dir")
@@ -40,34 +40,6 @@ Loader.add_constructor("!ENV", _env)
 def relocate(value: str, base: Path, target: Path) -> str:
     """A path written relative to ``base`` as seen from ``target``."""
     return os.path.relpath((base / value).resolve(), target.resolve())
-
-
-def repository_url(root: Path) -> str | None:
-    """``REPO_URL``, else the ``origin`` remote when it is a web-hosted repository."""
-    if os.environ.get("REPO_URL"):
-        return os.environ["REPO_URL"].rstrip("/")
-    try:
-        remote = subprocess.run(
-            ["git", "remote", "get-url", "origin"], cwd=root, capture_output=True, text=True, check=False
-        ).stdout.strip()
-    except OSError:
-        return None
-    match = re.match(r"^(?:https://|git@)([\w.-]+)[/:]([\w.-]+/[\w.-]+?)(?:\.git)?$", remote)
-    return f"https://{match[1]}/{match[2]}" if match else None
-
-
-def published_address(root: Path, configured: str | None) -> str:
-    """Where the site is published, ending in ``/``: ``SITE_URL``, else ``site_url`` of
-    ``mkdocs.yml``, else the GitHub Pages address of a GitHub repository; else ''."""
-    address = os.environ.get("SITE_URL") or configured
-    if not address:
-        found = re.match(r"https://github\.com/([\w.-]+)/([\w.-]+)$", repository_url(root) or "")
-        if found:
-            owner, name = found[1].lower(), found[2]
-            address = f"https://{owner}.github.io/" + (
-                "" if name.lower() == f"{owner}.github.io" else f"{name}/"
-            )
-    return address.rstrip("/") + "/" if address else ""
 
 
 def language_config(base: dict, root: Path, site: dict, out: Path) -> dict:

@@ -1,0 +1,95 @@
+"""Report a mistake: every page, and every paragraph of a source, links to a new issue in the
+project's repository with page, address, language and paragraph filled in; with no repository
+known, the links are absent rather than broken."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from generator import pipeline
+from generator.render import render
+from generator.repository import issue_url
+from tests.conftest import SOURCES, TEST_REPO
+from tests.test_build import tags
+
+LANGUAGE = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+def content_pages(site: Path):
+    """``(language, address from the root, html)`` of every page made from a template."""
+    for path in sorted(site.rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        if "application/ld+json" not in html:  # forwarding pages at old addresses
+            continue
+        lang = re.search(r'<html lang="([^"]+)"', html)[1]
+        yield lang, "/" + str(path.parent.relative_to(site)).removeprefix(".") + "/", html
+
+
+def reports(html: str) -> list[tuple[str, dict]]:
+    """``(link text's place, query)`` of every new-issue link of the page."""
+    found = []
+    for tag, attrs in tags(html):
+        href = attrs.get("href", "")
+        if tag == "a" and href.startswith(f"{TEST_REPO}/issues/new?"):
+            found.append(href)
+    return [(href, {k: v[0] for k, v in parse_qs(urlsplit(href).query).items()}) for href in found]
+
+
+def test_every_page_links_to_a_prefilled_issue(built):
+    pages = list(content_pages(built))
+    assert {lang for lang, _, _ in pages} == set(LANGUAGE)
+    for lang, address, html in pages:
+        title = unescape(re.search(r'<meta property="og:title" content="([^"]*)"', html)[1])
+        page_level = [query for href, query in reports(html) if "#p" not in query["body"]]
+        assert len(page_level) == 1, address
+        query = page_level[0]
+        assert title in query["title"] and title in query["body"], address
+        assert address.replace("//", "/") in query["body"] and LANGUAGE[lang] in query["body"], address
+
+
+def test_every_source_paragraph_links_to_a_prefilled_issue(built):
+    checked = 0
+    for lang, address, html in content_pages(built):
+        anchors = re.findall(r'<p class="src-para(?: src-pending)?" id="(p[0-9a-z]+)"', html)
+        if not anchors:
+            continue
+        paragraph_level = {
+            re.search(r"#(p[0-9a-z]+)\)", query["body"])[1]: query
+            for _, query in reports(html)
+            if "#p" in query["body"]
+        }
+        assert sorted(paragraph_level) == sorted(anchors), address
+        for anchor, query in paragraph_level.items():
+            assert anchor[1:] in query["title"] and f"{address}#{anchor}" in query["body"]
+            assert LANGUAGE[lang] in query["body"]
+        checked += len(anchors)
+    assert checked
+
+
+def test_no_repository_no_report_links():
+    site, _ = pipeline.build(SOURCES)
+    site.repo = None
+    assert not [page.path for page in render(site, parallel=False) if "issues/new" in page.content]
+    site.repo = "https://codeberg.org/a/b"  # a host whose form is not known: no guessed address
+    assert not [page.path for page in render(site, parallel=False) if "issues/new" in page.content]
+
+
+@pytest.mark.parametrize(
+    ("repo", "expected"),
+    [
+        ("https://github.com/a/b", "https://github.com/a/b/issues/new?title=T+1&body=B%26x"),
+        (
+            "https://gitlab.com/a/b",
+            "https://gitlab.com/a/b/-/issues/new?issue%5Btitle%5D=T+1&issue%5Bdescription%5D=B%26x",
+        ),
+        ("https://example.org/a/b", None),
+        (None, None),
+    ],
+)
+def test_issue_forms(repo, expected):
+    assert issue_url(repo, "T 1", "B&x") == expected
