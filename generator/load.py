@@ -24,7 +24,7 @@ from generator.record import KEY, RECORD_SUFFIX, load_record
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 DOCUMENT_FIELDS = ("title", "label", "publisher", "author", "date", "type", "language", "description")
-SITE_FIELDS = ("languages", "title", "description", "intro", "home_page", "schema_types")
+SITE_FIELDS = ("languages", "title", "description", "intro", "home_page", "schema_types", "data_licence")
 SCHEMA_TYPE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 TRANSLATION_FIELDS = ("language", "paragraphs")
 PARAGRAPH_FIELDS = ("paragraph", "fingerprint", "text")
@@ -50,11 +50,40 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
         reader.error(("home_page",), f"'home_page' is {home!r}", "give the id of a page in sources/pages/")
         home = None
     types = schema_types(data, reader)
+    licence = data_licence(data, reader)
     before = len(problems)
     cleaning = load_cleaning(path.parent, tuple(languages), problems)
     if len(problems) > before:  # documents cleaned by other rules would only add noise
         return None
-    return SiteConfig(path, tuple(languages), *texts, home_page=home, cleaning=cleaning, schema_types=types)
+    return SiteConfig(
+        path,
+        tuple(languages),
+        *texts,
+        home_page=home,
+        cleaning=cleaning,
+        schema_types=types,
+        data_licence=licence,
+    )
+
+
+def data_licence(data: dict, reader: Reader) -> dict[str, str] | None:
+    """``data_licence:``, the open data's licence (``name`` and ``url``); None when not set."""
+    value = data.get("data_licence")
+    if value is None:
+        return None
+    hint = "e.g. {name: CC BY 4.0, url: https://creativecommons.org/licenses/by/4.0/}, or leave it out"
+    if not isinstance(value, dict):
+        reader.error(("data_licence",), "'data_licence' must give the licence's name and url", hint)
+        return None
+    reader.check_fields(value, ("name", "url"), ("data_licence",))
+    name, url = value.get("name"), value.get("url")
+    if not (isinstance(name, str) and name.strip()):
+        reader.error(("data_licence",), "'data_licence' needs the licence's 'name'", hint)
+        return None
+    if not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
+        reader.error(("data_licence",), f"'data_licence' url is {url!r}, not a web address", hint)
+        return None
+    return {"name": name.strip(), "url": url}
 
 
 def schema_types(data: dict, reader: Reader) -> dict[str, str]:

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import jinja2
 from markupsafe import Markup
 
-from generator import inline, markdown, schema
+from generator import inline, markdown, opendata, schema
 from generator.addresses import Key, directory, relative, root, stem, url_path
 from generator.dates import WEEKDAYS, PartialDate
 from generator.ledger import as_csv, as_json, claims, records, translated
@@ -515,6 +515,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["opendata"] = opendata  # the open data's files, for the pages that offer them
     env.filters.update(
         date=format_date,
         link=markdown.link,
@@ -719,7 +720,8 @@ def descriptions(site: Site, pages: list[Page]) -> list[Page]:
 
 
 def open_data(site: Site) -> list[Page]:
-    """The claims ledger of each language as CSV and JSON, in that language's tree."""
+    """The claims ledger of each language as CSV and JSON, in that language's tree, and the
+    figures, timeline, glossary and actors with their README (``generator/opendata.py``)."""
     rows = records(site, Resolver(site.documents))
     out = []
     for lang in site.config.languages:
@@ -728,6 +730,7 @@ def open_data(site: Site) -> list[Page]:
             Page(f"{lang}/{DATA}/claims.csv", as_csv(own)),
             Page(f"{lang}/{DATA}/claims.json", as_json(own)),
         ]
+    out += [Page(path, text) for path, text in opendata.files(site)]
     return out
 
 
