@@ -18,8 +18,9 @@ from markupsafe import Markup
 from generator import inline, markdown, opendata, schema
 from generator.addresses import Key, directory, relative, root, stem, url_path
 from generator.dates import WEEKDAYS, PartialDate
+from generator.diagram import Edge, Node, connections, network
 from generator.ledger import as_csv, as_json, claims, records, translated
-from generator.link import Resolver, certainty, cited_documents, refs_in, short_key
+from generator.link import DiagramEdge, Resolver, certainty, cited_documents, refs_in, short_key
 from generator.locale import ui
 from generator.models import (
     ACTOR_KINDS,
@@ -34,17 +35,11 @@ from generator.models import (
     StoryPage,
 )
 from generator.repository import issue_url
-from generator.svg import Edge, Node, bar_chart, network
+from generator.svg import bar_chart
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = "assets/charts"
 DATA = "assets/data"
-NETWORK_COLUMNS = (
-    ("source",),
-    ("state", "ministry", "person"),
-    ("company", "platform", "media", "report"),
-    ("term",),
-)
 
 
 @dataclass(frozen=True)
@@ -298,6 +293,24 @@ class PageContext:
             )
         order = sorted(grouped, key=lambda key: self.node_name(key).casefold())
         return [(self.node_link(key), grouped[key]) for key in order]
+
+    def connections(self, entry: Entry) -> list[tuple[Markup, str, Markup, str, str]]:
+        """The entry's own connections as text: ``(from, label, to, cite, certainty)``, the
+        entry itself in bold rather than linked."""
+
+        def name(key: tuple[str, str]) -> Markup:
+            if key == entry.key:
+                return Markup(f"**{markdown.escape(entry.name[self.lang])}**")
+            return self.node_link(key)
+
+        return [
+            (name(e.source), self.ui["relations"][e.type], name(e.target), e.cite, e.certainty)
+            for e in touching(self.site, entry.key)
+        ]
+
+    def connections_image(self, entry: Entry) -> Markup:
+        alt = self.ui["connections_alt"].format(name=entry.name[self.lang])
+        return self.image(f"{ASSETS}/connections-{entry.id}-{self.lang}.svg", alt)
 
     def certainty_legend(self) -> list[tuple[str, str]]:
         """What each line pattern of the diagram means, for the certainties it shows."""
@@ -658,7 +671,7 @@ def render(site: Site, parallel: bool = True) -> list[Page]:
     work = list(jobs(site))
     drawn = [
         page for story in site.pages for lang in site.config.languages for page in drawings(site, story, lang)
-    ]
+    ] + connections_drawings(site)
     renderer = Renderer(site, drawn)
     workers = min(os.cpu_count() or 1, 8)
     if parallel and workers > 1 and len(work) >= 100 and "fork" in multiprocessing.get_all_start_methods():
@@ -797,26 +810,61 @@ def drawings(site: Site, story: StoryPage, lang: str) -> list[Page]:
 
 
 def network_drawing(site: Site, lang: str) -> str:
-    """Every node that has an edge, placed in a column by kind."""
+    """Every node that has an edge, by its full name, laid out by generator/diagram.py."""
     words = ui(lang)
-    column_of = {kind: i for i, kinds in enumerate(NETWORK_COLUMNS) for kind in kinds}
-    keys = {key for edge in site.diagram for key in (edge.source, edge.target)}
-    nodes = []
-    for key in sorted(keys):
-        if key[0] == "source":
-            doc = site.document(key[1])
-            short = f"{doc.id.split('_')[0]} \u00b7 {doc.meta.publisher or words['types'][doc.meta.type]}"
-            nodes.append(Node(key, short, 0))
-        else:
-            entry = site.entry(key)
-            nodes.append(Node(key, entry.name[lang], column_of[entry.category or "term"]))
-    edges = [
-        Edge(e.source, e.target, words["relations"][e.type], e.certainty, words["certainty"].get(e.certainty))
-        for e in site.diagram
-    ]
-    columns = [words["network_columns"][i] for i in range(len(NETWORK_COLUMNS))]
-    shown = {edge.certainty for edge in site.diagram}
-    legend = [(c, words["certainty_legend"][c]) for c in CERTAINTIES if c in shown]
+    keys = sorted({key for edge in site.diagram for key in (edge.source, edge.target)})
     return network(
-        f"network-{lang}", words["network_alt"], words["network_caption"], columns, nodes, edges, legend
+        f"network-{lang}",
+        words["network_alt"],
+        words["network_caption"],
+        [Node(key, diagram_name(site, key, lang)) for key in keys],
+        diagram_edges(site.diagram, lang),
+        diagram_legend(site.diagram, lang),
     )
+
+
+def diagram_name(site: Site, key: tuple[str, str], lang: str) -> str:
+    """A node's name in ``lang``: a document's title (or label), an entry's name."""
+    if key[0] == "source":
+        return document_name(site.document(key[1]), lang)
+    return site.entry(key).name[lang]
+
+
+def diagram_edges(edges: list[DiagramEdge], lang: str) -> list[Edge]:
+    words = ui(lang)
+    return [
+        Edge(e.source, e.target, words["relations"][e.type], e.certainty, words["certainty"].get(e.certainty))
+        for e in edges
+    ]
+
+
+def diagram_legend(edges: list[DiagramEdge], lang: str) -> list[tuple[str, str]]:
+    """What each line pattern means, for the certainties ``edges`` show."""
+    shown = {edge.certainty for edge in edges}
+    return [(c, ui(lang)["certainty_legend"][c]) for c in CERTAINTIES if c in shown]
+
+
+def touching(site: Site, key: tuple[str, str]) -> list[DiagramEdge]:
+    """The diagram's edges from or to ``key``."""
+    return [edge for edge in site.diagram if key in (edge.source, edge.target)]
+
+
+def connections_drawings(site: Site) -> list[Page]:
+    """Each actor's own diagram: its connections only, narrow enough for a phone."""
+    out = []
+    for entry in site.entries:
+        edges = touching(site, entry.key) if entry.kind == "actor" else []
+        for lang in site.config.languages if edges else ():
+            name = entry.name[lang]
+            keys = sorted({k for e in edges for k in (e.source, e.target)} - {entry.key})
+            svg = connections(
+                f"connections-{entry.id}-{lang}",
+                ui(lang)["connections_alt"].format(name=name),
+                ui(lang)["connections_caption"],
+                Node(entry.key, name),
+                [Node(key, diagram_name(site, key, lang)) for key in keys],
+                diagram_edges(edges, lang),
+                diagram_legend(edges, lang),
+            )
+            out.append(Page(f"{lang}/{ASSETS}/connections-{entry.id}-{lang}.svg", svg))
+    return out
