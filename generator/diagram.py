@@ -115,6 +115,23 @@ class Layout:
     height: float
 
 
+def longest_path_layers(count: int, links: list[tuple[int, int]]) -> list[int]:
+    """Each vertex's layer: cycles broken by turning round igraph's feedback arc set (the
+    heuristic of Eades, Lin and Smyth), then each vertex one layer after its deepest predecessor.
+    (igraph's Sugiyama layout does the same when given no layers, but igraph 1.0.0 then crashes
+    now and then in its own handling of links that pass several layers; given layers and links
+    between neighbouring layers only, it does not.)"""
+    graph = igraph.Graph(n=count, edges=links, directed=True)
+    turned = set(graph.feedback_arc_set(method="eades"))
+    forward = [(b, a) if n in turned else (a, b) for n, (a, b) in enumerate(links)]
+    acyclic = igraph.Graph(n=count, edges=forward, directed=True)
+    layer = [0] * count
+    for v in acyclic.topological_sorting():
+        for u in acyclic.predecessors(v):
+            layer[v] = max(layer[v], layer[u] + 1)
+    return layer
+
+
 def layered(
     boxes: list[Box],
     links: list[tuple[int, int]],
@@ -132,8 +149,7 @@ def layered(
     if not boxes:
         return Layout([], [], 0, 0)
     if layers is None:
-        found = igraph.Graph(n=len(boxes), edges=links, directed=True).layout_sugiyama()
-        layers = [round(y) for _, y in found.coords]
+        layers = longest_path_layers(len(boxes), links)
     layer = list(layers)
     # A link across several layers passes a dummy vertex in each layer between, so that every
     # link of the graph handed to the library joins neighbouring layers.
