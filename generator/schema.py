@@ -14,7 +14,7 @@ import re
 
 from markupsafe import Markup
 
-from generator import inline
+from generator import inline, opendata
 from generator.addresses import Key, relative, root, url_path
 from generator.locale import ui
 
@@ -106,7 +106,9 @@ def main_entity(page, title: str, description: str) -> dict | None:
     if kind in ("term", "actor"):
         return entry_node(page, site.entry(page.key))
     if kind == "ledger":
-        return dataset(page, title, description) | {"distribution": downloads(page)}
+        return dataset(page, title, description) | {"distribution": downloads(page, opendata.LEDGER_FILES)}
+    if kind == "print":  # the story, the glossary and the actors in one document (generator/printable.py)
+        return {"@type": "Article", "@id": MAIN, "headline": title} | described(description, lang)
     story = next(p for p in site.pages if p.id == item)
     if story.layout == "figures":
         figures = [
@@ -114,7 +116,11 @@ def main_entity(page, title: str, description: str) -> dict | None:
             | {"description": page.value(f)}
             for f in story.figures
         ]
-        return dataset(page, title, description) | {"variableMeasured": figures}
+        files = [f for f in opendata.FILES if f[0].startswith("figures.")]
+        return dataset(page, title, description) | {
+            "variableMeasured": figures,
+            "distribution": downloads(page, files),
+        }
     return {"@type": "Article", "@id": MAIN, "headline": title} | described(description, lang)
 
 
@@ -223,18 +229,24 @@ def item_list(page, kind: str) -> dict:
 
 
 def dataset(page, title: str, description: str) -> dict:
-    return {"@type": "Dataset", "@id": MAIN, "name": title} | described(description, page.lang)
+    """A dataset of the open data, with its licence when ``data_licence:`` sets one."""
+    licence = opendata.licence(page.site)
+    return (
+        {"@type": "Dataset", "@id": MAIN, "name": title}
+        | described(description, page.lang)
+        | ({"license": licence["url"]} if licence else {})
+    )
 
 
 def described(description: str, lang: str) -> dict:
     return {"description": description, "inLanguage": lang}
 
 
-def downloads(page) -> list[dict]:
-    """The claims ledger's open data files."""
+def downloads(page, files) -> list[dict]:
+    """Open data files (``(name, media type)``) as the dataset's downloads."""
     here = url_path(page.site, page.key, page.lang)
     base = root(page.site, page.lang) + "assets/data/"
     return [
         {"@type": "DataDownload", "encodingFormat": media, "contentUrl": relative(here, base + name)}
-        for name, media in (("claims.csv", "text/csv"), ("claims.json", "application/json"))
+        for name, media in files
     ]

@@ -73,6 +73,15 @@ def all_cites(value) -> list[dict]:
     return []
 
 
+def nested(value) -> list[dict]:
+    """Every object in a JSON value, itself included."""
+    if isinstance(value, dict):
+        return [value] + [n for v in value.values() for n in nested(v)]
+    if isinstance(value, list):
+        return [n for v in value for n in nested(v)]
+    return []
+
+
 def fields_of(value: dict, name: str) -> set[str]:
     """The README's names for the fields of a JSON file: top-level keys, ``list[].key`` for the
     items of a list of objects, ``list[]`` for a list described as a whole."""
@@ -329,6 +338,23 @@ def test_the_method_page_lists_every_file_and_the_licence(site, built, lang):
     shown = page_html(built, address)
     assert f'<a href="{licence["url"]}">{html.escape(licence["name"])}</a>' in shown
     assert html.escape(ui(lang)["open_data"]["quotes_note"].split(":")[0], quote=False) in shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_figures_dataset_names_its_downloads_and_licence_for_search_engines(site, built, lang):
+    from tests.test_schema import head
+
+    licence = yaml.safe_load((SOURCES / "site.yml").read_text(encoding="utf-8"))["data_licence"]
+    for page in story(site, "figures"):
+        address = url_path(site, ("page", page.id), lang)
+        graphs = [json.loads(block) for block in head(built / address / "index.html").jsonld]
+        nodes = [n for n in nested(graphs) if n.get("@type") == "Dataset"]
+        assert len(nodes) == 1
+        assert nodes[0]["license"] == licence["url"]
+        urls = {d["contentUrl"]: d["encodingFormat"] for d in nodes[0]["distribution"]}
+        assert {url.rsplit("/", 1)[1] for url in urls} == {"figures.csv", "figures.json"}
+        for url in urls:
+            assert (built / urljoin("/" + address, url).lstrip("/")).is_file(), url
 
 
 # README ------------------------------------------------------------------------------------
