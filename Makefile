@@ -12,7 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 # One line that changes whenever a file in sources/ or generator/ is added, removed or edited
 # (file names may contain spaces, which make's own prerequisite lists cannot hold).
 state = $(shell find $(1) -type f -not -path '*/__pycache__/*' -printf '%p %s %T@\n' 2>/dev/null | sort | cksum)
-INPUTS := $(call state,sources generator) $(REPO_URL)
+# The published address and the commit are in the pages' citations (generator/cite.py).
+INPUTS := $(call state,sources generator) $(REPO_URL) $(SITE_URL) $(shell grep -s '^site_url' mkdocs.yml) \
+	$(shell git rev-parse HEAD 2>/dev/null)
 THEME  := $(call state,mkdocs.yml generator/mkdocs)
 
 .PHONY: all test check serve clean help lock bench audit FORCE translations paragraphs new-source new-term new-actor \

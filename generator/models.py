@@ -392,6 +392,11 @@ class Site:
     """Ids of documents taken out of the collection -> their records (``record.Record``)."""
     repo: str | None = None
     """The project's repository (``repository.repository_url``): where mistakes are reported."""
+    address: str = ""
+    """The published address, ending in ``/`` (``cite.site_address``); '' when unknown or a
+    preview's loopback address: citations then give no address."""
+    history: object = None
+    """What git knows of ``sources/`` (``history.History``): commit, clean or not, dates."""
 
     def document(self, doc_id: str) -> Document:
         if len(getattr(self, "_document_index", ())) != len(self.documents):

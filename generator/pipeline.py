@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator import history
 from generator.attribution import check_attribution
 from generator.citations import Citations
+from generator.cite import site_address
 from generator.clean import clean
 from generator.link import NameIndex, Resolver, cited_by, diagram_edges, find_mentions, related
 from generator.load import load_documents, load_site, removed_records, unlisted
@@ -67,5 +69,7 @@ def generate(sources: Path, out: Path, parallel: bool = True) -> tuple[WriteRepo
     """Build every page from ``sources`` and write the changed ones to ``out``."""
     site, problems = build(sources)
     site.repo = repository_url(sources.resolve().parent)
+    site.address = site_address(sources.resolve().parent)
+    site.history = history.read(sources)
     pages: list[Page] = render(site, parallel) + images(site)
     return write(pages, out), problems

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import jinja2
 from markupsafe import Markup
 
-from generator import inline, markdown, opendata, schema
+from generator import cite, inline, markdown, opendata, schema
 from generator.addresses import Key, directory, relative, root, stem, url_path
 from generator.dates import WEEKDAYS, PartialDate
 from generator.diagram import Edge, Node, connections, network
@@ -369,6 +369,10 @@ class PageContext:
         url = issue_url(self.site.repo, subject, body)
         return markdown.link(words["paragraph" if para is not None else "page"], url) if url else Markup("")
 
+    def cite_paragraph(self, doc: Document, para: Paragraph):
+        """Cite this paragraph (``generator/cite.py``)."""
+        return cite.paragraph_block(self, doc, para)
+
     def metadata(self, title: str, description: str) -> Markup:
         """Front matter for search engines and reference managers (``generator/schema.py``)."""
         return schema.front_matter(self, title, description)
@@ -647,7 +651,9 @@ class Renderer:
         # Tooltips for the terms the text names; the ledger, a page for checking, goes without.
         tooltips = str(page.abbreviations(body, own)) if values.get("tooltips", True) else ""
         end = self.env.get_template("_page_end.md.j2").render(
-            page=page, ui=page.ui, title=html.unescape(front_title(body))
+            page=page, ui=page.ui, title=title, cite=citation
+        title = html.unescape(front_title(body))
+        citation = cite.page_block(page, title, values["inputs"], project_path(edit))
         )
         body = body.rstrip("\n") + "\n\n" + end.strip("\n") + "\n\n" + str(page.footnotes())
         group = stem(self.site, key, self.site.config.default_language)
@@ -685,7 +691,18 @@ def render(site: Site, parallel: bool = True) -> list[Page]:
     else:
         pages = [renderer(job) for job in work]
     keys = [job[1] for job in work]
-    return pages + drawn + redirects(site, keys) + open_data(site) + descriptions(site, pages)
+    out = pages + drawn + redirects(site, keys) + open_data(site) + descriptions(site, pages)
+    return out + citation_files(site, work, pages)
+
+
+def citation_files(site: Site, work: list[Job], pages: list[Page]) -> list[Page]:
+    """Each page's reference as BibTeX, RIS and CSL-JSON (``generator/cite.py``)."""
+    out = []
+    for (_, key, lang, _, values), page in zip(work, pages, strict=True):
+        title = html.unescape(front_title(page.content))
+        for path, text in cite.files(site, key, lang, title, values["inputs"]):
+            out.append(Page(f"{lang}/{path}", text))
+    return out
 
 
 def front_title(content: str) -> str:
