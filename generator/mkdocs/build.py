@@ -31,9 +31,15 @@ NOT_INDEXED = [".footnote", ".src-citedby", ".headerlink", ".md-content__button"
 # HTML allows `autocomplete` only on text-like inputs; the theme's base template (not a partial
 # that could be overridden) puts it on its two state checkboxes.
 THEME_FIXES = [
-    (f' type="checkbox" id="{name}" autocomplete="off">', f' type="checkbox" id="{name}">')
-    for name in ("__drawer", "__search")
+    (' type="checkbox" id="__drawer" autocomplete="off">', ' type="checkbox" id="__drawer">'),
+    # The search toggle (the site searches with Pagefind) is named by the search dialog's title.
+    (
+        ' type="checkbox" id="__search" autocomplete="off">',
+        ' type="checkbox" id="__search" aria-labelledby="explainer-search-title">',
+    ),
 ]
+# On a page without a table of contents, the theme's toggle for it has no label and no use.
+UNUSED_TOC = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
 
 
 def prune(site: Path) -> None:
@@ -49,7 +55,7 @@ def prune(site: Path) -> None:
 
 
 def tidy(new: Path, site: Path) -> None:
-    """Apply ``THEME_FIXES`` to the pages this build wrote (in an incremental build, the others
+    """Apply ``THEME_FIXES`` (and drop ``UNUSED_TOC``) to the pages this build wrote (in an incremental build, the others
     are links to ``site``'s pages, fixed when they were built)."""
     for page in new.rglob("*.html"):
         before = site / page.relative_to(new)
@@ -59,6 +65,8 @@ def tidy(new: Path, site: Path) -> None:
         fixed = text
         for wrong, right in THEME_FIXES:
             fixed = fixed.replace(wrong, right)
+        if 'for="__toc"' not in fixed:
+            fixed = fixed.replace(UNUSED_TOC, "")
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 

@@ -90,7 +90,10 @@
   }
   form.hidden = false;
   form.addEventListener("change", apply);
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    apply();
+  });
   apply();
 })();
 
