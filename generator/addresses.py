@@ -15,7 +15,7 @@ from generator.models import Site
 
 Key = tuple[str, str]
 """``(kind, item)``: ``("home", "")``, ``("page", "linimasa")``, ``("term", "umkm")``,
-``("term", "index")`` for the glossary's index, ``("ledger", "")``..."""
+``("term", "index")`` for the glossary's index, ``("ledger", "")``, ``("print", "")``..."""
 
 
 def stem(site: Site, key: Key, lang: str) -> str:
@@ -26,8 +26,8 @@ def stem(site: Site, key: Key, lang: str) -> str:
     if kind == "page":
         page = next(p for p in site.pages if p.id == item)
         return "index" if item == site.config.home_page else page.slug[lang]
-    if kind == "ledger":
-        return ui(lang)["slugs"]["ledger"]
+    if kind in ("ledger", "print"):
+        return ui(lang)["slugs"][kind]
     return f"{ui(lang)['slugs'][kind]}/{item}"
 
 

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 import jinja2
 from markupsafe import Markup
 
-from generator import cite, inline, markdown, opendata, schema
+from generator import cite, inline, markdown, opendata, printable, schema
 from generator.addresses import Key, directory, relative, root, stem, url_path
 from generator.dates import WEEKDAYS, PartialDate
 from generator.diagram import Edge, Node, connections, network
@@ -543,6 +543,7 @@ def environment() -> jinja2.Environment:
         text=inline.plain,
         html=lambda value: Markup(html.escape(" ".join(str(value).split()))),
     )
+    env.globals.update(printable.GLOBALS)  # the print version's parts (generator/printable.py)
     return env
 
 
@@ -626,6 +627,7 @@ def jobs(site: Site):
                     story.path,
                     {"story": story, "inputs": [story.path]},
                 )
+        yield printable.job(site, lang)
 
 
 class Renderer:
@@ -690,7 +692,7 @@ def render(site: Site, parallel: bool = True) -> list[Page]:
         pages = [shares[i % workers][i // workers] for i in range(len(work))]
     else:
         pages = [renderer(job) for job in work]
-    keys = [job[1] for job in work]
+    keys = [job[1] for job in work if job[1][0] != "print"]  # new: no earlier address to forward
     out = pages + drawn + redirects(site, keys) + open_data(site) + descriptions(site, pages)
     return out + citation_files(site, work, pages)
 
@@ -715,15 +717,21 @@ TEMPLATE_WORDS = ("close", "menu", "home", "not_found_title", "not_found_text", 
 """Interface words the builder's page templates need (404 page, search dialog, link previews)."""
 
 
+def navigation(site: Site) -> list[Key]:
+    """The pages of the navigation, in order: the home page, the story, the glossary, the actors,
+    the sources, the method and the claims ledger."""
+    stories = sorted((p for p in site.pages if p.id != site.config.home_page), key=lambda p: p.order)
+    nav = [("home", "")] + [("page", p.id) for p in stories if p.layout != "method"]
+    nav += [("term", "index"), ("actor", "index"), ("source", "index")]
+    return nav + [("page", p.id) for p in stories if p.layout == "method"] + [("ledger", "")]
+
+
 def descriptions(site: Site, pages: list[Page]) -> list[Page]:
     """``<lang>.site.json`` for each language: what a builder needs to make it a site of its own
     (title, description, the pages of the navigation in order with their titles, the sections
     reached from their index pages, every language's home, interface words)."""
     titles = {page.path: front_title(page.content) for page in pages}
-    stories = sorted((p for p in site.pages if p.id != site.config.home_page), key=lambda p: p.order)
-    nav = [("home", "")] + [("page", p.id) for p in stories if p.layout != "method"]
-    nav += [("term", "index"), ("actor", "index"), ("source", "index")]
-    nav += [("page", p.id) for p in stories if p.layout == "method"] + [("ledger", "")]
+    nav = navigation(site)
     out = []
     for lang in site.config.languages:
         words = ui(lang)
@@ -737,7 +745,10 @@ def descriptions(site: Site, pages: list[Page]) -> list[Page]:
                 {"title": titles[f"{lang}/{stem(site, key, lang)}.md"], "path": stem(site, key, lang) + ".md"}
                 for key in nav
             ],
-            "not_in_nav": sorted({f"/{words['slugs'][kind]}/" for kind in ("source", "term", "actor")}),
+            "not_in_nav": sorted(
+                {f"/{words['slugs'][kind]}/" for kind in ("source", "term", "actor")}
+                | {f"/{words['slugs']['print']}.md"}
+            ),
             "languages": [
                 {"lang": other, "name": ui(other)["language_name"], "path": root(site, other)}
                 for other in site.config.languages

@@ -89,6 +89,7 @@ def expected_pages(site) -> dict[str, tuple[str, str, tuple]]:
     for lang in config.languages:
         keys = {("home", ""): "WebSite", ("ledger", ""): "Dataset", ("source", "index"): "ItemList"}
         keys |= {("term", "index"): "DefinedTermSet", ("actor", "index"): "ItemList"}
+        keys[("print", "")] = "Article"  # the print version (generator/printable.py)
         for doc in site.documents:
             keys[("source", doc.id)] = {"news": "NewsArticle", "opinion": "OpinionNewsArticle"}[doc.meta.type]
         for entry in site.entries:
