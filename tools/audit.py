@@ -111,10 +111,16 @@ class Handler(SiteHandler):
         super().end_headers()
 
 
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exception(), ConnectionError):  # a checker that stopped reading: fine
+            super().handle_error(request, client_address)
+
+
 def serve(site: Path, prefix: str) -> tuple[ThreadingHTTPServer, str]:
     """Serve ``site`` at ``prefix`` on a free port; returns the server and the site's URL."""
     handler = partial(type("Served", (Handler,), {"prefix": prefix}), directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
@@ -261,7 +267,7 @@ def summary(site_wide: dict, results: dict[Page, dict]) -> list[str]:
         )
     if lc := site_wide.get("links"):
         lines.append(
-            f"- **LinkChecker**: {lc['checked']} internal links and anchors checked ({lc['urls']} URLs), "
+            f"- **LinkChecker**: {lc['checked']:,} internal links and anchors checked ({lc['urls']} URLs), "
             f"{len(lc['broken'])} broken links, {len(lc['anchors'])} broken anchors, "
             f"{len(lc['warnings'])} other warnings."
         )
@@ -306,6 +312,7 @@ def findings(header: str, site_wide: dict, results: dict[Page, dict]) -> str:
         ]
         out += section("pa11y errors", "runner|code|selector|page|language|element", rows)
         codes = {(i["runner"], i["code"]): i for i, _ in errors}
+        out += ["What the codes say:", ""] if codes else []
         review = {(i["runner"], i["code"]) for i, _ in errors if i["runnerExtras"].get("needsFurtherReview")}
         out += [
             f"- {runner} `{code}`: {escape(i['message'])}"
@@ -358,11 +365,12 @@ def check(site: Path, tools: list[str], kinds: list[str], langs: list[str]) -> t
         results = {page: {} for page in pages(site, kinds, langs)}
         for tool, checker, target in (("vnu", vnu, site), ("links", links, base)):
             if tool in tools:
-                print(f"audit: {tool} on the whole site", flush=True)
+                start = time.monotonic()
                 try:
                     site_wide[tool] = checker(target)
                 except Failed as error:
                     failures.append(str(error))
+                print(f"audit: {tool} on the whole site, {time.monotonic() - start:.0f} s", flush=True)
         for tool, checker in (("pa11y", pa11y), ("lighthouse", lighthouse)):
             for page in results if tool in tools else ():
                 try:
@@ -410,7 +418,9 @@ def main(argv: list[str] | None = None) -> int:
     per_page = {"pa11y", "lighthouse"} & set(tools)
     lines = summary(site_wide, results) + ([""] + table(results) if results and per_page else [])
     args.findings.parent.mkdir(parents=True, exist_ok=True)
-    args.findings.write_text(findings(head, site_wide, results) + "\n", encoding="utf-8")
+    rerun = "A part again: `make audit ONLY=pa11y KINDS=claims-ledger LANGUAGES=en` (see `make help`)."
+    text = findings("\n\n".join([head, rerun, "\n".join(lines)]), site_wide, results)
+    args.findings.write_text(text + "\n", encoding="utf-8")
     print("\n".join(lines) + f"\n\nEvery problem found: {args.findings}")
     if failures:
         print("\naudit FAILED:\n" + "\n".join(failures), file=sys.stderr)
