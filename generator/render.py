@@ -652,10 +652,10 @@ class Renderer:
         own = values["entry"].key if "entry" in values else None
         # Tooltips for the terms the text names; the ledger, a page for checking, goes without.
         tooltips = str(page.abbreviations(body, own)) if values.get("tooltips", True) else ""
-        end = self.env.get_template("_page_end.md.j2").render(
-            page=page, ui=page.ui, title=title, cite=citation
         title = html.unescape(front_title(body))
         citation = cite.page_block(page, title, values["inputs"], project_path(edit))
+        end = self.env.get_template("_page_end.md.j2").render(
+            page=page, ui=page.ui, title=title, cite=citation
         )
         body = body.rstrip("\n") + "\n\n" + end.strip("\n") + "\n\n" + str(page.footnotes())
         group = stem(self.site, key, self.site.config.default_language)
