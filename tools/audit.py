@@ -192,19 +192,19 @@ def lighthouse(url: str) -> dict:
     """Scores over RUNS runs: the median performance, the lowest of the others."""
     reports = [lighthouse_run(url) for _ in range(RUNS)]
     scores = {c: [round(100 * r["categories"][c]["score"]) for r in reports] for c in CATEGORIES}
-    failing = {
-        ref["id"]
-        for r in reports
-        for c in CATEGORIES[1:]
-        for ref in r["categories"][c]["auditRefs"]
-        if ref["weight"] and (a := r["audits"][ref["id"]])["score"] is not None and a["score"] < 1
-    }
+    failing = defaultdict(set)  # audit: the elements it names
+    for r in reports:
+        for c in CATEGORIES[1:]:
+            for ref in r["categories"][c]["auditRefs"]:
+                if ref["weight"] and (a := r["audits"][ref["id"]])["score"] is not None and a["score"] < 1:
+                    items = (a.get("details") or {}).get("items", [])
+                    failing[ref["id"]] |= {i["node"].get("snippet", "") for i in items if "node" in i}
     return {
         "performance": statistics.median(scores["performance"]),
         "runs": scores["performance"],
         **{c: min(scores[c]) for c in CATEGORIES[1:]},
         "kb": statistics.median(r["audits"]["total-byte-weight"]["numericValue"] for r in reports) / 1000,
-        "failing": sorted(failing),
+        "failing": dict(sorted(failing.items())),
     }
 
 
@@ -319,6 +319,18 @@ def findings(header: str, site_wide: dict, results: dict[Page, dict]) -> str:
             + (" (axe: needs review)" if (runner, code) in review else "")
             for (runner, code), i in sorted(codes.items())
         ] + ([""] if codes else [])
+    if any("lighthouse" in found for found in results.values()):
+        rows = [
+            f"| {audit} | `{escape(element)[:120]}` | /{p.path} | {p.lang} |"
+            for p, found in results.items()
+            for audit, elements in found.get("lighthouse", {}).get("failing", {}).items()
+            for element in sorted(elements) or ["(the page)"]
+        ]
+        out += section(
+            "Lighthouse audits failed (accessibility, best practices, SEO)",
+            "audit|element|page|language",
+            rows,
+        )
     if v := site_wide.get("vnu"):
         for name in ("errors", "warnings"):
             groups = defaultdict(list)
