@@ -133,7 +133,7 @@ $(STAMPS)/audit/installed: FORCE
 	  $(@D)/venv/bin/pip install --quiet --disable-pip-version-check $(AUDIT_PIP); \
 	  echo '$(AUDIT_NPM) $(AUDIT_PIP)' > $@; }
 
-audit: $(STAMPS)/site node_modules/.axe $(STAMPS)/audit/installed ## vnu, LinkChecker, pa11y, Lighthouse; writes BENCHMARKS.md (ONLY=pa11y KINDS=timeline: a part)
+audit: $(STAMPS)/site node_modules/.installed $(STAMPS)/audit/installed ## vnu, LinkChecker, pa11y, Lighthouse; writes BENCHMARKS.md (ONLY=pa11y KINDS=timeline: a part)
 	$(PY) tools/audit.py $(AUDIT_ARGS)
 
 AUDIT_ARGS = $(if $(ONLY),--only "$(ONLY)") $(if $(KINDS),--kinds "$(KINDS)") \
