@@ -79,12 +79,8 @@
       row.hidden = !keep;
       if (keep) shown += 1;
     });
-    document.querySelectorAll(".md-typeset table").forEach(function (table) {
-      var visible = table.querySelector("tbody tr:not([hidden])");
-      var wrapper = table.closest(".md-typeset__scrollwrap") || table;
-      wrapper.hidden = !visible;
-      var heading = wrapper.previousElementSibling;
-      if (heading && /^H[2-6]$/.test(heading.tagName)) heading.hidden = !visible;
+    document.querySelectorAll(".ledger-group").forEach(function (group) {
+      group.hidden = !group.querySelector("tbody tr:not([hidden])");
     });
     count.textContent = form.dataset.count.replace("{shown}", shown).replace("{total}", rows.length);
   }
