@@ -122,6 +122,18 @@ def style(name: str, locale: str) -> CitationStylesStyle:
     return CitationStylesStyle(get_style_filepath(STYLES[name]), locale=locale, validate=False)
 
 
+def escaped(value):
+    """``value`` with every text HTML-escaped: citeproc-py's HTML formatter adds its tags around
+    the item's texts as they are, and the texts come from the sources."""
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [escaped(part) for part in value]
+    if isinstance(value, dict):
+        return {key: escaped(part) for key, part in value.items()}
+    return value
+
+
 def render(item: dict, name: str, lang: str, locator: str | None = None) -> tuple[Markup, Markup]:
     """The reference-list entry of a CSL item in style ``name`` and ``lang``'s CSL locale, as HTML,
     and, for a paragraph (``locator``), its in-text citation with the paragraph as locator (else
@@ -136,6 +148,10 @@ def render(item: dict, name: str, lang: str, locator: str | None = None) -> tupl
         if field != "note" and not (same and field == "publisher")
     }
     shown["accessed"] = {"literal": words["access_date"]}
+    shown = {
+        field: value if field in ("id", "type", "language") else escaped(value)
+        for field, value in shown.items()
+    }
     bibliography = CitationStylesBibliography(
         style(name, words["csl_locale"]), CiteProcJSON([shown]), formatter.html
     )

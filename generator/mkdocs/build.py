@@ -55,8 +55,8 @@ def prune(site: Path) -> None:
 
 
 def tidy(new: Path, site: Path) -> None:
-    """Apply ``THEME_FIXES`` (and drop ``UNUSED_TOC``) to the pages this build wrote (in an incremental build, the others
-    are links to ``site``'s pages, fixed when they were built)."""
+    """Apply ``THEME_FIXES`` (and drop ``UNUSED_TOC``) to the pages this build wrote (in an
+    incremental build, the others are links to ``site``'s pages, fixed when they were built)."""
     for page in new.rglob("*.html"):
         before = site / page.relative_to(new)
         if before.is_file() and before.samefile(page):
