@@ -218,3 +218,29 @@ def scratch(project):
     shutil.copytree(saved, sources)
     result = make(project)
     assert result.returncode == 0, result.stderr
+
+
+def built_pages(site: Path):
+    """``(language, address from the root, html)`` of every page of a built site made from a
+    template (not the forwarding pages at old addresses): ``("en", "en/glossary/umkm/", ...)``."""
+    for path in sorted(site.rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        if "application/ld+json" not in html:
+            continue
+        lang = re.search(r'<html lang="([^"]+)"', html)[1]
+        folder = path.parent.relative_to(site).as_posix()
+        yield lang, "" if folder == "." else folder + "/", html
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright (tests/browser.py)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -20,22 +20,11 @@ import yaml
 
 from generator import cite, history
 from generator.locale import ui
-from tests.conftest import PUBLISHED, SOURCES, TEST_REPO
+from tests.conftest import PUBLISHED, SOURCES, TEST_REPO, built_pages
 
 LANGUAGES = yaml.safe_load((SOURCES / "site.yml").read_text(encoding="utf-8"))["languages"]
 BLOCK = re.compile(r'<details class="cite"[^>]*>(.*?)</details>', re.S)
 PARAGRAPH_BLOCK = re.compile(r'<details class="src-cite"[^>]*>(.*?)</details>', re.S)
-
-
-def pages(built: Path):
-    """``(language, address from the root, html)`` of every page made from a template."""
-    for path in sorted(built.rglob("index.html")):
-        html = path.read_text(encoding="utf-8")
-        if "application/ld+json" not in html:  # forwarding pages at old addresses
-            continue
-        lang = re.search(r'<html lang="([^"]+)"', html)[1]
-        folder = path.parent.relative_to(built).as_posix()
-        yield lang, "" if folder == "." else folder + "/", html
 
 
 def front_title(html: str) -> str:
@@ -75,7 +64,7 @@ def parser():
 def cited(built, site):
     """Every page with its cite block and the parsed files it links."""
     out = []
-    for lang, address, html in pages(built):
+    for lang, address, html in built_pages(built):
         blocks = BLOCK.findall(html)
         assert len(blocks) == 1, f"/{address}: {len(blocks)} cite blocks"
         files = downloads(blocks[0], address)

@@ -12,12 +12,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generator import render
 from generator.addresses import stem, url_path
 from generator.locale import ui
-from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -264,15 +262,6 @@ def test_it_is_not_in_the_navigation_nor_the_search_index(project, built, site, 
 
 
 # In a browser ------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, built: Path, address: str, **options):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -14,20 +13,10 @@ import pytest
 from generator import pipeline
 from generator.render import render
 from generator.repository import issue_url
-from tests.conftest import SOURCES, TEST_REPO
+from tests.conftest import SOURCES, TEST_REPO, built_pages
 from tests.test_build import tags
 
 LANGUAGE = {"id": "Bahasa Indonesia", "en": "English"}
-
-
-def content_pages(site: Path):
-    """``(language, address from the root, html)`` of every page made from a template."""
-    for path in sorted(site.rglob("index.html")):
-        html = path.read_text(encoding="utf-8")
-        if "application/ld+json" not in html:  # forwarding pages at old addresses
-            continue
-        lang = re.search(r'<html lang="([^"]+)"', html)[1]
-        yield lang, "/" + str(path.parent.relative_to(site)).removeprefix(".") + "/", html
 
 
 def reports(html: str) -> list[tuple[str, dict]]:
@@ -41,7 +30,7 @@ def reports(html: str) -> list[tuple[str, dict]]:
 
 
 def test_every_page_links_to_a_prefilled_issue(built):
-    pages = list(content_pages(built))
+    pages = [(lang, "/" + address, html) for lang, address, html in built_pages(built)]
     assert {lang for lang, _, _ in pages} == set(LANGUAGE)
     for lang, address, html in pages:
         title = unescape(re.search(r'<meta property="og:title" content="([^"]*)"', html)[1])
@@ -54,7 +43,8 @@ def test_every_page_links_to_a_prefilled_issue(built):
 
 def test_every_source_paragraph_links_to_a_prefilled_issue(built):
     checked = 0
-    for lang, address, html in content_pages(built):
+    for lang, path, html in built_pages(built):
+        address = "/" + path
         anchors = re.findall(r'<p class="src-para(?: src-pending)?" id="(p[0-9a-z]+)"', html)
         if not anchors:
             continue
