@@ -198,7 +198,7 @@ def per_language(site: Site, value) -> dict[str, str]:
 
 
 def stories(site: Site, layout: str) -> list[StoryPage]:
-    return sorted((p for p in site.pages if p.layout == layout), key=lambda p: (p.order, p.id))
+    return [p for p in site.pages if p.layout == layout]  # in navigation order (load_pages)
 
 
 def as_json(data: dict) -> str:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
+
+from generator.history import git
 
 # How each known host pre-fills a new issue: its path and the names of the title and body fields.
 ISSUE_FORMS = {
@@ -20,12 +21,7 @@ def repository_url(root: Path) -> str | None:
     """``REPO_URL``, else the ``origin`` remote when it is a web-hosted repository."""
     if os.environ.get("REPO_URL"):
         return os.environ["REPO_URL"].rstrip("/")
-    try:
-        remote = subprocess.run(
-            ["git", "remote", "get-url", "origin"], cwd=root, capture_output=True, text=True, check=False
-        ).stdout.strip()
-    except OSError:
-        return None
+    remote = (git(root, "remote", "get-url", "origin") or "").strip()
     match = re.match(r"^(?:https://|git@)([\w.-]+)[/:]([\w.-]+/[\w.-]+?)(?:\.git)?$", remote)
     return f"https://{match[1]}/{match[2]}" if match else None
 
