@@ -12,10 +12,10 @@ export NO_MKDOCS_2_WARNING := 1
 # One line that changes whenever a file in sources/ or generator/ is added, removed or edited
 # (file names may contain spaces, which make's own prerequisite lists cannot hold).
 state = $(shell find $(1) -type f -not -path '*/__pycache__/*' -printf '%p %s %T@\n' 2>/dev/null | sort | cksum)
-# The published address and the commit are in the pages' citations (generator/cite.py).
+# The published address and the commit are in the pages' citations (generator/render/cite_this.py).
 INPUTS := $(call state,sources generator) $(REPO_URL) $(SITE_URL) $(shell grep -s '^site_url' mkdocs.yml) \
 	$(shell git rev-parse HEAD 2>/dev/null)
-THEME  := $(call state,mkdocs.yml generator/mkdocs)
+THEME  := $(call state,mkdocs.yml generator/publish)
 
 .PHONY: all test check serve clean help lock bench audit FORCE translations paragraphs new-source new-term new-actor \
 	update-source confirm-paragraph rename-source remove-source changes
@@ -44,7 +44,7 @@ $(STAMPS)/docs: $(BIN)/.installed $(STAMPS)/inputs
 $(STAMPS)/pages: $(STAMPS)/docs ;
 
 $(STAMPS)/site: $(STAMPS)/pages $(STAMPS)/theme
-	$(PY) -m generator.mkdocs.build
+	$(PY) -m generator.publish.build
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -103,7 +103,7 @@ remove-source: $(BIN)/.installed ## Take a source out: make remove-source ID=003
 serve: $(STAMPS)/docs ## Preview at http://127.0.0.1:8000/ (or PORT=...), regenerating when sources/ change
 	@rm -f $(STAMPS)/site
 	SITE_URL=http://127.0.0.1:$(or $(PORT),8000)/ $(PY) -m mkdocs serve --dev-addr 127.0.0.1:$(or $(PORT),8000) \
-	  -f "$$(SITE_URL=http://127.0.0.1:$(or $(PORT),8000)/ $(PY) -m generator.mkdocs.config)"
+	  -f "$$(SITE_URL=http://127.0.0.1:$(or $(PORT),8000)/ $(PY) -m generator.publish.builder_config)"
 
 clean: ## Remove generated pages, site/ and build stamps (keeps .venv)
 	test ! -x $(PY) || $(PY) -m generator clean

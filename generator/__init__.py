@@ -1,8 +1,9 @@
 """Static explainer site generator: ``sources/`` in, Markdown pages for MkDocs out.
 
-Stages, one module each, data flowing one way::
+One package per stage, data flowing one way (``tests/test_architecture.py`` holds the rule)::
 
-    load -> clean -> validate -> render -> write
+    model <- read -> check -> link -> render -> publish
 
-``pipeline.run`` ties them together; ``cli`` is the command line.
+``pipeline`` runs the stages, one call each; ``maintain`` holds the maintainer commands beside it;
+``cli`` is the command line.
 """

@@ -12,12 +12,13 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from generator import changes, correct, pipeline, scaffold
-from generator.link import Resolver
-from generator.load import load_site
-from generator.models import Site
-from generator.problems import CommandError, InputError, Problems
-from generator.write import write
+from generator import pipeline
+from generator.link.resolve import Resolver
+from generator.maintain import change_report, corrections, scaffold
+from generator.model.problems import CommandError, InputError, Problems
+from generator.model.site import Site
+from generator.publish.write import write
+from generator.read.documents import load_site
 
 
 def report(problems: Problems, limit: int = 10) -> None:
@@ -89,12 +90,12 @@ def reasons(values: list[str], sources: Path) -> dict[str, str]:
 
 
 MAINTENANCE = {
-    "update-source": lambda a: correct.update_source(
+    "update-source": lambda a: corrections.update_source(
         a.sources, a.document, a.file, reasons(a.reason, a.sources), a.date
     )[0],
-    "confirm-paragraph": lambda a: correct.confirm_paragraphs(a.sources, a.document, a.paragraphs),
-    "rename-source": lambda a: correct.rename_source(a.sources, a.document, a.new_id),
-    "remove-source": lambda a: correct.remove_source(
+    "confirm-paragraph": lambda a: corrections.confirm_paragraphs(a.sources, a.document, a.paragraphs),
+    "rename-source": lambda a: corrections.rename_source(a.sources, a.document, a.new_id),
+    "remove-source": lambda a: corrections.remove_source(
         a.sources, a.document, reasons(a.reason, a.sources), a.date
     ),
 }
@@ -174,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "clean":
             print(f"clean: {write([], args.out)}")
         elif args.command == "changes":
-            print(changes.report(args.sources, args.base), end="")
+            print(change_report.report(args.sources, args.base), end="")
         elif args.command == "paragraphs":
             site, _ = pipeline.build(args.sources, with_entries=False)
             print(list_paragraphs(site, args.document))

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import history
-from generator.attribution import check_attribution
-from generator.citations import Citations
-from generator.cite import site_address
-from generator.clean import clean
-from generator.link import NameIndex, Resolver, cited_by, diagram_edges, find_mentions, related
-from generator.load import load_documents, load_site, removed_records, unlisted
-from generator.load_entries import entry_files, load_entries
-from generator.load_pages import load_pages
-from generator.models import Site
-from generator.problems import InputError, Problems
-from generator.render import Page, render
-from generator.repository import repository_url
-from generator.social import images
-from generator.validate import validate, validate_entries, validate_pages
-from generator.write import WriteReport, write
+from generator.check.attribution import check_attribution
+from generator.check.citations import Citations
+from generator.check.validate import validate, validate_entries, validate_pages
+from generator.link.resolve import NameIndex, Resolver, cited_by, diagram_edges, find_mentions, related
+from generator.model.problems import InputError, Problems
+from generator.model.site import Site
+from generator.publish.write import WriteReport, write
+from generator.read import git
+from generator.read.clean_text import clean
+from generator.read.documents import load_documents, load_site, removed_records, unlisted
+from generator.read.entries import entry_files, load_entries
+from generator.read.git import repository_url
+from generator.read.pages import load_pages
+from generator.render.cite_this import site_address
+from generator.render.core import Page, render
+from generator.render.social_image import images
 
 
 def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
@@ -70,6 +70,6 @@ def generate(sources: Path, out: Path, parallel: bool = True) -> tuple[WriteRepo
     site, problems = build(sources)
     site.repo = repository_url(sources.resolve().parent)
     site.address = site_address(sources.resolve().parent)
-    site.history = history.read(sources)
+    site.history = git.read(sources)
     pages: list[Page] = render(site, parallel) + images(site)
     return write(pages, out), problems

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from generator import pipeline
-from generator.locale import ui
+from generator.model.words import ui
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tests" / "fixtures" / "collection"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import repository
-from generator.mkdocs import config
+from generator.publish import config
+from generator.read import git
 
 
 @pytest.mark.parametrize(
@@ -25,14 +25,14 @@ def test_published_address(monkeypatch, site_url, configured, repo, expected):
     monkeypatch.delenv("SITE_URL", raising=False)
     if site_url:
         monkeypatch.setenv("SITE_URL", site_url)
-    monkeypatch.setattr(repository, "repository_url", lambda root: repo)
-    assert repository.published_address(Path("."), configured) == expected
+    monkeypatch.setattr(git, "repository_url", lambda root: repo)
+    assert git.published_address(Path("."), configured) == expected
 
 
 def test_with_no_address_known_nothing_names_one(monkeypatch, tmp_path):
     monkeypatch.delenv("SITE_URL", raising=False)
     monkeypatch.setattr(config, "repository_url", lambda root: None)
-    monkeypatch.setattr(repository, "repository_url", lambda root: None)
+    monkeypatch.setattr(git, "repository_url", lambda root: None)
     site = {
         "language": "en",
         "root": "en/",

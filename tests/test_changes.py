@@ -10,7 +10,7 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
-from generator.render import render
+from generator.render.core import render
 from tests.conftest import copy_collection
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]

@@ -18,8 +18,9 @@ import pytest
 import rispy
 import yaml
 
-from generator import cite, history
-from generator.locale import ui
+from generator.model.words import ui
+from generator.read import git
+from generator.render import cite_this
 from tests.conftest import PUBLISHED, SOURCES, TEST_REPO, built_pages
 
 LANGUAGES = yaml.safe_load((SOURCES / "site.yml").read_text(encoding="utf-8"))["languages"]
@@ -104,7 +105,7 @@ def test_the_files_say_what_the_page_is(cited):
             assert len(parsed["json"]) == 1, address
             continue
         meta = doc.meta
-        title = cite.document_title(doc, lang)
+        title = cite_this.document_title(doc, lang)
         if meta.title:
             assert title.startswith(meta.title[meta.language]), address
         else:
@@ -172,23 +173,23 @@ def test_no_loopback_address_and_no_git_parts_outside_a_checkout(cited, built):
 
 def test_site_address_leaves_out_a_loopback_address(monkeypatch, tmp_path):
     monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
-    assert cite.site_address(tmp_path) == ""
+    assert cite_this.site_address(tmp_path) == ""
     monkeypatch.setenv("SITE_URL", "http://localhost:8000/")
-    assert cite.site_address(tmp_path) == ""
+    assert cite_this.site_address(tmp_path) == ""
     monkeypatch.setenv("SITE_URL", "https://example.org/explainer")
-    assert cite.site_address(tmp_path) == "https://example.org/explainer/"
+    assert cite_this.site_address(tmp_path) == "https://example.org/explainer/"
 
 
 def test_an_untitled_work_without_author_is_named_once():
     """citeproc-py put the title in the author's place and then again as the title."""
     item = {"id": "x", "type": "webpage", "title": "[Opinion on X]", "URL": "https://example.org/x/"}
-    for style in cite.STYLES:
-        entry, _ = cite.render(item, style, "en")
+    for style in cite_this.STYLES:
+        entry, _ = cite_this.render(item, style, "en")
         assert str(entry).count("Opinion on X") == 1, (style, entry)
         assert "[access date]" in str(entry), (style, entry)
 
 
-def git(repo: Path, *args: str, when: str = "2024-03-05T10:00:00+00:00") -> str:
+def git_cmd(repo: Path, *args: str, when: str = "2024-03-05T10:00:00+00:00") -> str:
     env = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "HOME": str(repo), "PATH": "/usr/bin:/bin"}
     result = subprocess.run(
         ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
@@ -207,13 +208,13 @@ def test_history_reads_the_commit_dates_and_permanent_link(tmp_path):
     (sources / "glossary").mkdir(parents=True)
     (sources / "glossary" / "a b.yml").write_text("a\n", encoding="utf-8")
     (sources / "site.yml").write_text("s\n", encoding="utf-8")
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "first")
+    git_cmd(repo, "init", "-q")
+    git_cmd(repo, "add", ".")
+    git_cmd(repo, "commit", "-qm", "first")
     (sources / "site.yml").write_text("s2\n", encoding="utf-8")
-    git(repo, "commit", "-qam", "second", when="2024-04-06T10:00:00+00:00")
-    found = history.read(sources)
-    assert found is not None and found.commit == git(repo, "rev-parse", "HEAD") and found.clean
+    git_cmd(repo, "commit", "-qam", "second", when="2024-04-06T10:00:00+00:00")
+    found = git.read(sources)
+    assert found is not None and found.commit == git_cmd(repo, "rev-parse", "HEAD") and found.clean
     assert found.last_changed([sources / "glossary" / "a b.yml"]) == date(2024, 3, 5)
     assert found.last_changed([sources / "glossary" / "a b.yml", sources / "site.yml"]) == date(2024, 4, 6)
     link = found.permalink(TEST_REPO, "sources/site.yml")
@@ -221,7 +222,7 @@ def test_history_reads_the_commit_dates_and_permanent_link(tmp_path):
     assert found.permalink(None, "sources/site.yml") is None
 
     (sources / "site.yml").write_text("uncommitted\n", encoding="utf-8")
-    dirty = history.read(sources)
+    dirty = git.read(sources)
     assert not dirty.clean and dirty.permalink(TEST_REPO, "sources/site.yml") is None
     assert dirty.last_changed([sources / "site.yml"]) is None  # its last change is not a commit
     assert dirty.last_changed([sources / "glossary" / "a b.yml"]) == date(2024, 3, 5)
@@ -229,4 +230,4 @@ def test_history_reads_the_commit_dates_and_permanent_link(tmp_path):
 
 def test_no_history_outside_a_checkout(tmp_path):
     (tmp_path / "sources").mkdir()
-    assert history.read(tmp_path / "sources") is None
+    assert git.read(tmp_path / "sources") is None

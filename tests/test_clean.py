@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.clean import clean, parse_date, split_blocks
-from generator.cleaning import load_cleaning
-from generator.models import DocumentMeta, RawDocument
-from generator.problems import Problems
+from generator.model.problems import Problems
+from generator.model.site import DocumentMeta, RawDocument
+from generator.read.clean_text import clean, parse_date, split_blocks
+from generator.read.cleaning_rules import load_cleaning
 from tests.conftest import SEED_IDS, SOURCES, document
 
 A_CIRCUMFLEX = "\u00c2"

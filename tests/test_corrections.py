@@ -14,8 +14,8 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
-from generator.record import Record, Slot, align, letters, new_key
-from generator.render import render
+from generator.read.records import Record, Slot, align, letters, new_key
+from generator.render.core import render
 from tests.conftest import copy_collection
 
 DOC = "001_9325e6259af9a897"
@@ -73,7 +73,7 @@ def test_inserted_keys_take_the_number_before_them_and_a_letter():
 
 
 def record(*texts: str) -> tuple[Record, dict[str, str]]:
-    from generator.models import fingerprint
+    from generator.model.site import fingerprint
 
     keys = [str(n) for n in range(1, len(texts) + 1)]
     return Record([Slot(k, fingerprint(t)) for k, t in zip(keys, texts, strict=True)]), dict(

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagram import Edge, Node, connections, network, text_box
-from generator.locale import ui
-from generator.render import document_name
-from generator.svg import DASHES
+from generator.model.words import ui
+from generator.render.core import document_name
+from generator.render.diagram import Edge, Node, connections, network, text_box
+from generator.render.svg import DASHES
 from tests.conftest import docs_file
 
 SVG = "{http://www.w3.org/2000/svg}"

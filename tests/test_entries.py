@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.problems import InputError
-from generator.validate import quote_found
+from generator.check.validate import quote_found
+from generator.model.problems import InputError
 from tests.conftest import SOURCES, copy_documents, write_configuration
 
 DOC = "003_5c094b5689ed37a0"

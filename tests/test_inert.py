@@ -87,7 +87,7 @@ def hostile_site(tmp_path_factory) -> Path:
     (sources / "glossary/jahat.yml").write_text(TERM)
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0] + "\n")
     (project / "generator").symlink_to(ROOT / "generator")
-    for command in (["-m", "generator", "generate"], ["-m", "generator.mkdocs.build"]):
+    for command in (["-m", "generator", "generate"], ["-m", "generator.publish.build"]):
         result = subprocess.run([sys.executable, *command], cwd=project, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
     return project / "site"

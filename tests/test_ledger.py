@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import inline
 from generator.cli import main
-from generator.link import statements
+from generator.link.resolve import statements
+from generator.model import inline
 from generator.pipeline import build
 from tests.conftest import copy_collection
 

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from generator import pipeline
-from generator.problems import InputError
+from generator.model.problems import InputError
 from tests.conftest import document
 
 

@@ -19,13 +19,13 @@ import icalendar
 import pytest
 import yaml
 
-from generator import opendata
-from generator.addresses import url_path
 from generator.cli import main
-from generator.link import Resolver, refs_in, statements
-from generator.locale import ui
-from generator.models import CERTAINTIES
+from generator.link.resolve import Resolver, refs_in, statements
+from generator.model.site import CERTAINTIES
+from generator.model.words import ui
 from generator.pipeline import build
+from generator.render import open_data
+from generator.render.addresses import url_path
 from tests.conftest import SOURCES, copy_collection
 
 LANGS = ("id", "en")
@@ -101,7 +101,7 @@ def fields_of(value: dict, name: str) -> set[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_file_is_written_and_parses(built, lang):
-    for item in opendata.catalogue(None, lang):
+    for item in open_data.catalogue(None, lang):
         path = data(built, lang, item.name)
         assert path.is_file() and path.stat().st_size > 0, path
         text = path.read_text(encoding="utf-8")
@@ -117,14 +117,14 @@ def test_every_file_is_written_and_parses(built, lang):
 def test_bilingual_files_are_the_same_in_every_language_and_the_rest_are_not(built):
     for name in SHARED:
         assert data(built, "id", name).read_bytes() == data(built, "en", name).read_bytes(), name
-    for name in ("timeline.ics", opendata.README):
+    for name in ("timeline.ics", open_data.README):
         assert data(built, "id", name).read_bytes() != data(built, "en", name).read_bytes(), name
 
 
 def test_the_same_sources_give_the_same_bytes_and_no_clock_is_read(site):
     again, _ = build(SOURCES)
-    assert opendata.files(site) == opendata.files(again)
-    calendar = icalendar.Calendar.from_ical(dict(opendata.files(site))["en/assets/data/timeline.ics"])
+    assert open_data.files(site) == open_data.files(again)
+    calendar = icalendar.Calendar.from_ical(dict(open_data.files(site))["en/assets/data/timeline.ics"])
     newest = max(doc.meta.date for doc in site.documents if doc.meta.date)
     stamps = {vevent.decoded("DTSTAMP") for vevent in calendar.walk("VEVENT")}
     assert stamps == {datetime(newest.year, newest.month, newest.day, tzinfo=UTC)}
@@ -222,7 +222,7 @@ def test_the_calendar_has_every_event_dated_to_the_day_and_no_other(built, lang)
         assert (marker in summary) == (event["date_kind"] == "inferred")
         assert event["date_label"][lang][1:] in description
     left_out = sum(1 for e in events if not e["in_calendar"])
-    readme = " ".join(data(built, lang, opendata.README).read_text(encoding="utf-8").split())
+    readme = " ".join(data(built, lang, open_data.README).read_text(encoding="utf-8").split())
     assert " ".join(ui(lang)["open_data"]["readme_ics"].format(count=left_out).split()) in readme
 
 
@@ -253,7 +253,7 @@ def test_every_entry_is_there_with_the_names_its_pages_show(site, built, kind, n
 )
 def test_every_statement_carries_its_citations_and_relations_their_certainty(site, built, kind, name, items):
     resolver = Resolver(site.documents)
-    summary = opendata.ENTRY_FILES[kind][2]
+    summary = open_data.ENTRY_FILES[kind][2]
     for record in load(built, "en", name)[items]:
         entry = site.entry((kind, record["id"]))
         texts = [record[summary]] + [s for group in record["sections"].values() for s in group]
@@ -322,7 +322,7 @@ def test_each_page_offers_its_files_and_the_links_lead_to_them(site, built, lang
         addresses = [url_path(site, ("page", p.id), lang) for p in story(site, which)]
     for address in addresses:
         links = offered(built, address)
-        assert set(PAGES[which]) | {opendata.README} <= links.keys(), address
+        assert set(PAGES[which]) | {open_data.README} <= links.keys(), address
         for target in links.values():
             assert target.is_file(), target
             assert target.parent == data(built, lang, "x").parent
@@ -332,7 +332,7 @@ def test_each_page_offers_its_files_and_the_links_lead_to_them(site, built, lang
 def test_the_method_page_lists_every_file_and_the_licence(site, built, lang):
     address = url_path(site, ("page", story(site, "method")[0].id), lang)
     links = offered(built, address)
-    assert set(links) == {item.name for item in opendata.catalogue(site, lang)}
+    assert set(links) == {item.name for item in open_data.catalogue(site, lang)}
     assert all(target.is_file() for target in links.values())
     licence = yaml.safe_load((SOURCES / "site.yml").read_text(encoding="utf-8"))["data_licence"]
     shown = page_html(built, address)
@@ -378,9 +378,9 @@ def readme_sections(readme: str) -> dict[str, set[str]]:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_readme_describes_every_file_and_field_and_no_other(built, lang):
-    readme = data(built, lang, opendata.README).read_text(encoding="utf-8")
+    readme = data(built, lang, open_data.README).read_text(encoding="utf-8")
     sections = readme_sections(readme)
-    assert sections.keys() == {item.name for item in opendata.catalogue(None, lang)}
+    assert sections.keys() == {item.name for item in open_data.catalogue(None, lang)}
     for name in ("figures.csv", "claims.csv"):
         header = next(csv.reader(io.StringIO(data(built, lang, name).read_text(encoding="utf-8"))))
         assert sections[name] == set(header), name
@@ -409,7 +409,7 @@ def test_without_a_licence_the_site_says_none_is_set(tmp_path):
     for lang in LANGS:
         words = ui(lang)["open_data"]
         page = (tmp_path / "docs" / lang / f"{method.slug[lang]}.md").read_text(encoding="utf-8")
-        readme = (tmp_path / "docs" / lang / "assets/data" / opendata.README).read_text(encoding="utf-8")
+        readme = (tmp_path / "docs" / lang / "assets/data" / open_data.README).read_text(encoding="utf-8")
         assert " ".join(words["no_licence"].split()) in " ".join(readme.split())
         assert words["no_licence"].split(":")[0] in page and "creativecommons" not in page + readme
         assert (

@@ -10,8 +10,9 @@ from urllib.parse import urldefrag
 
 import pytest
 
-from generator import inline, pipeline
-from generator.validate import quote_found
+from generator import pipeline
+from generator.check.validate import quote_found
+from generator.model import inline
 from tests.conftest import address
 from tests.test_build import page, tags
 

@@ -1,4 +1,4 @@
-"""The print version (generator/printable.py): one page per language with the story, the glossary,
+"""The print version (generator/render/print_version.py): one page per language with the story, the glossary,
 the actors and every footnote of their pages, whose links lead somewhere, linked from the method
 page, readable without JavaScript and laid out for paper."""
 
@@ -13,9 +13,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator import render
-from generator.addresses import stem, url_path
-from generator.locale import ui
+from generator.model.words import ui
+from generator.render import core
+from generator.render.addresses import stem, url_path
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -101,7 +101,7 @@ def print_address(site, lang: str) -> str:
 
 def story_keys(site) -> list[tuple[str, str]]:
     """The story pages in navigation order: the home page, the story, the method (not the ledger)."""
-    return [key for key in render.navigation(site) if key[0] in ("home", "page")]
+    return [key for key in core.navigation(site) if key[0] in ("home", "page")]
 
 
 def parts(site, lang: str) -> tuple[list[str], list[str], list[str]]:
@@ -111,8 +111,8 @@ def parts(site, lang: str) -> tuple[list[str], list[str], list[str]]:
         pages[site.config.home_page if kind == "home" else item].title[lang]
         for kind, item in story_keys(site)
     ]
-    terms = [e.name[lang] for _, entries in render.alphabetical(site.entries, lang) for e in entries]
-    actors = [e.name[lang] for _, entries in render.by_kind(site.entries, lang) for e in entries]
+    terms = [e.name[lang] for _, entries in core.alphabetical(site.entries, lang) for e in entries]
+    actors = [e.name[lang] for _, entries in core.by_kind(site.entries, lang) for e in entries]
     return stories, terms, actors
 
 
@@ -342,6 +342,6 @@ def test_axe_finds_no_violations_on_the_print_page(browser, built, site, lang):
 
 def test_the_print_pages_are_the_same_bytes_every_time(site):
     paths = {f"{lang}/{stem(site, ('print', ''), lang)}.md" for lang in site.config.languages}
-    first = {p.path: p.content for p in render.render(site, parallel=False) if p.path in paths}
-    second = {p.path: p.content for p in render.render(site, parallel=False) if p.path in paths}
+    first = {p.path: p.content for p in core.render(site, parallel=False) if p.path in paths}
+    second = {p.path: p.content for p in core.render(site, parallel=False) if p.path in paths}
     assert set(first) == paths and first == second

@@ -8,12 +8,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import inline, markdown
-from generator.clean import clean
-from generator.load import load_meta, load_site
-from generator.load_entries import load_entry
-from generator.models import DocumentMeta, RawDocument
-from generator.problems import Problems
+from generator.model import inline
+from generator.model.problems import Problems
+from generator.model.site import DocumentMeta, RawDocument
+from generator.read.clean_text import clean
+from generator.read.documents import load_meta, load_site
+from generator.read.entries import load_entry
+from generator.render import markdown_text
 from tests.conftest import SOURCES
 
 SETTINGS = settings(
@@ -81,7 +82,7 @@ def test_entry_loader_reports_or_loads(tmp_path_factory, text):
 def test_inline_syntax_and_escaping_never_crash_nor_leak_markup(text):
     inline.plain(text)
     inline.sentences(text)
-    escaped = markdown.escape(text)
+    escaped = markdown_text.escape(text)
     assert "<" not in escaped and "\n" not in escaped
     for char in "*_[]{}`#!|\\":
         assert escaped.count(char) == escaped.count("\\" + char) * (1 if char != "\\" else 2) or char == "\\"

@@ -1,8 +1,8 @@
 """Rendering: escaping of source text and pages awaiting translation."""
 
 from generator import pipeline
-from generator.markdown import escape
-from generator.render import render
+from generator.render.core import render
+from generator.render.markdown_text import escape
 
 
 def test_escape_makes_markup_inert():
@@ -25,7 +25,7 @@ def test_untranslated_paragraph_is_marked_awaiting_and_shows_the_original(source
 
 
 def test_sentences_split_on_full_stops_but_not_abbreviations():
-    from generator.inline import sentences
+    from generator.model.inline import sentences
 
     text = 'Satu [@001#p1]. "Dua" kata. *E-commerce* tiga. Bain & Co. dan empat [@001#p2].'
     assert sentences(text) == [

@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator import pipeline
-from generator.render import render
-from generator.repository import issue_url
+from generator.read.git import issue_url
+from generator.render.core import render
 from tests.conftest import SOURCES, TEST_REPO, built_pages
 from tests.test_build import tags
 

@@ -170,7 +170,7 @@ def test_a_10_mb_document_builds_with_bounded_memory(tmp_path):
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0] + "\n")
     (project / "generator").symlink_to(ROOT / "generator")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    for command in (["-m", "generator", "generate"], ["-m", "generator.mkdocs.build"]):
+    for command in (["-m", "generator", "generate"], ["-m", "generator.publish.build"]):
         result = subprocess.run([sys.executable, *command], cwd=project, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr[-2000:]
     peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024

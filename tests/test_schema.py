@@ -17,10 +17,11 @@ import pytest
 from PIL import Image
 from schema_org import registry
 
-from generator import pipeline, social
-from generator.addresses import url_path
-from generator.problems import InputError
-from generator.render import render
+from generator import pipeline
+from generator.model.problems import InputError
+from generator.render import social_image
+from generator.render.addresses import url_path
+from generator.render.core import render
 from tests.conftest import PUBLISHED, REAL_SOURCES, ROOT, SOURCES, copy_documents, write_configuration
 
 BASE = "https://site.test/"
@@ -89,7 +90,7 @@ def expected_pages(site) -> dict[str, tuple[str, str, tuple]]:
     for lang in config.languages:
         keys = {("home", ""): "WebSite", ("ledger", ""): "Dataset", ("source", "index"): "ItemList"}
         keys |= {("term", "index"): "DefinedTermSet", ("actor", "index"): "ItemList"}
-        keys[("print", "")] = "Article"  # the print version (generator/printable.py)
+        keys[("print", "")] = "Article"  # the print version (generator/render/print_version.py)
         for doc in site.documents:
             keys[("source", doc.id)] = {"news": "NewsArticle", "opinion": "OpinionNewsArticle"}[doc.meta.type]
         for entry in site.entries:
@@ -174,7 +175,7 @@ def unpublished(tmp_path_factory) -> Path:
     (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text().split("\nnav:")[0] + "\n")
     (project / "generator").symlink_to(ROOT / "generator")
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "REPO_URL")}
-    for command in (["-m", "generator", "generate"], ["-m", "generator.mkdocs.build"]):
+    for command in (["-m", "generator", "generate"], ["-m", "generator.publish.build"]):
         result = subprocess.run(
             [sys.executable, *command], cwd=project, capture_output=True, text=True, env=env
         )
@@ -299,16 +300,16 @@ def test_link_previews_show_the_languages_picture_only_at_a_known_address(build)
         top = path.relative_to(site_dir).parts[0]
         lang_root = f"{top}/" if top in model.config.languages[1:] else ""
         if published:
-            assert page.meta("property", "og:image") == [f"{published}{lang_root}{social.PATH}"], path
-            assert page.meta("property", "og:image:width") == [str(social.SIZE[0])]
-            assert page.meta("property", "og:image:height") == [str(social.SIZE[1])]
+            assert page.meta("property", "og:image") == [f"{published}{lang_root}{social_image.PATH}"], path
+            assert page.meta("property", "og:image:width") == [str(social_image.SIZE[0])]
+            assert page.meta("property", "og:image:height") == [str(social_image.SIZE[1])]
             assert page.meta("name", "twitter:card") == ["summary_large_image"]
         else:
             assert page.meta("property", "og:image") == []
             assert page.meta("name", "twitter:card") == ["summary"]
     for lang in model.config.languages:
-        picture = site_dir / ("" if lang == model.config.default_language else lang) / social.PATH
-        assert Image.open(io.BytesIO(picture.read_bytes())).size == social.SIZE
+        picture = site_dir / ("" if lang == model.config.default_language else lang) / social_image.PATH
+        assert Image.open(io.BytesIO(picture.read_bytes())).size == social_image.SIZE
 
 
 def test_no_built_file_names_a_loopback_address(build):
@@ -334,10 +335,10 @@ def test_head_attributes_are_escaped_once(build):
 
 
 def test_the_picture_is_the_same_bytes_every_time_and_fits_a_long_title():
-    assert social.card("Judul") == social.card("Judul")
-    assert social.card("Judul") != social.card("Judul lain")
-    long = Image.open(io.BytesIO(social.card(" ".join(["Penjelasan panjang sekali"] * 12))))
-    assert long.size == social.SIZE
+    assert social_image.card("Judul") == social_image.card("Judul")
+    assert social_image.card("Judul") != social_image.card("Judul lain")
+    long = Image.open(io.BytesIO(social_image.card(" ".join(["Penjelasan panjang sekali"] * 12))))
+    assert long.size == social_image.SIZE
 
 
 def front_schema(pages_, path: str) -> dict:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.dates import PartialDate, parse_partial
-from generator.figures import read_numbers
-from generator.problems import InputError
-from generator.render import format_value
+from generator.check.numerals import read_numbers
+from generator.model.dates import PartialDate, parse_partial
+from generator.model.problems import InputError
+from generator.render.core import format_value
 from tests.conftest import SOURCES, copy_documents, write_configuration
 from tests.test_build import page
 

@@ -6,7 +6,7 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
-from generator.models import fingerprint
+from generator.model.site import fingerprint
 from tests.conftest import SEED_IDS, SOURCES, correct_document
 
 
@@ -64,8 +64,8 @@ def test_translations_stay_with_their_paragraphs_when_one_is_added_before_them(s
 
 
 def test_an_all_digit_fingerprint_without_quotes_is_read(tmp_path):
-    from generator.load import load_translation
-    from generator.problems import Problems
+    from generator.model.problems import Problems
+    from generator.read.documents import load_translation
 
     path = tmp_path / "x.en.yml"
     path.write_text("language: en\nparagraphs:\n- paragraph: 1\n  fingerprint: 758114336498\n  text: Hi.\n")

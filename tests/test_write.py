@@ -1,7 +1,7 @@
 """Writing: atomic, only when changed, and only inside the generated set."""
 
-from generator.render import Page
-from generator.write import MANIFEST, write
+from generator.publish.write import MANIFEST, write
+from generator.render.core import Page
 
 
 def test_writes_only_changed_files(tmp_path):

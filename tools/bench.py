@@ -24,10 +24,10 @@ OLD = os.environ.get("BENCH_OLD", "7f05399")
 """The last commit that built every language in one MkDocs run with mkdocs-static-i18n."""
 sys.path.insert(0, str(ROOT))
 
-from generator.clean import clean  # noqa: E402
-from generator.correct import set_checksum, sha256  # noqa: E402
-from generator.load import load_documents, load_site  # noqa: E402
-from generator.problems import Problems  # noqa: E402
+from generator.maintain.corrections import set_checksum, sha256  # noqa: E402
+from generator.model.problems import Problems  # noqa: E402
+from generator.read.clean_text import clean  # noqa: E402
+from generator.read.documents import load_documents, load_site  # noqa: E402
 
 
 def vocabulary() -> list[str]:
@@ -169,7 +169,7 @@ def measure(target: Path, info: dict) -> dict:
     """Generation, a clean build, a no-op `make` and a one-source edit, in ``target``."""
     env_python = str(target / ".venv/bin/python")
     gen_s, gen_mb, gen_out = measured([env_python, "-m", "generator", "generate"], target)
-    build_s, build_mb, build_out = measured([env_python, "-m", "generator.mkdocs.build"], target)
+    build_s, build_mb, build_out = measured([env_python, "-m", "generator.publish.build"], target)
     mkdocs_s = float(re.search(r"MkDocs ([\d.]+) s", build_out)[1])
     subprocess.run(["make"], cwd=target, capture_output=True, check=True)  # stamps for the no-op
     noop = min(measured(["make"], target)[0] for _ in range(3))

@@ -1,0 +1,1 @@
+"""Link stage: resolve citations, find where entries are mentioned, and who cites what."""

@@ -1,0 +1,117 @@
+"""Incremental builds that equal clean ones.
+
+After an edit, the generator rewrites only the pages whose content changed (``generator/publish/write.py``
+keeps the others, and their times, as they were). When nothing else changed (the same files in
+every language, the same configurations, the same theme), MkDocs' ``--dirty`` build renders just
+those pages into a copy of ``site/``:
+
+- the copy is made of hard links (fast, no bytes copied); every file the build will write is
+  unlinked from the copy first, so that writing it never touches ``site/``, which stays intact
+  until the new site replaces it;
+- navigation titles are written out in each configuration (``config.py``), so pages that are not
+  read again still get the right navigation; the sitemap, which a dirty build cannot fill in
+  (it reads the language versions of every page), is the previous one, unchanged by definition;
+- Pagefind indexes again only when the text of a rewritten page changed.
+
+Anything else (a page added or removed, a changed title in the navigation, configuration or theme)
+makes a clean build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+STATE = Path(".build/site-state.json")
+# What every page depends on: a change to any of it makes a clean build.
+THEME = [Path("mkdocs.yml"), Path("generator/publish/overrides"), Path("generator/publish/captions.py")]
+ALWAYS_WRITTEN = ["404.html", "sitemap.xml", "sitemap.xml.gz"]
+BODY = re.compile(r"<div data-pagefind-body>.*</div>", re.DOTALL)
+
+
+def docs_dir(config: Path) -> Path:
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    return (config.parent / data["docs_dir"]).resolve()
+
+
+def state(configs: list[Path]) -> dict:
+    """What decides whether a dirty build can be right: per configuration, its text and the
+    files of its pages' folder; the theme's files."""
+    theme = hashlib.sha256()
+    for path in sorted(p for root in THEME for p in ([root] if root.is_file() else root.rglob("*"))):
+        if path.is_file():
+            theme.update(str(path).encode() + b"\0" + path.read_bytes())
+    languages = {}
+    for config in configs:
+        folder = docs_dir(config)
+        languages[config.stem] = {
+            "config": hashlib.sha256(config.read_bytes()).hexdigest(),
+            "files": sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file()),
+        }
+    return {"theme": theme.hexdigest(), "languages": languages}
+
+
+def possible(site: Path, now: dict) -> bool:
+    """True when the last build left ``site/`` and this state, and nothing but page contents
+    changed since."""
+    return site.is_dir() and STATE.is_file() and json.loads(STATE.read_text(encoding="utf-8")) == now
+
+
+def record(now: dict) -> None:
+    STATE.parent.mkdir(parents=True, exist_ok=True)
+    STATE.write_text(json.dumps(now), encoding="utf-8")
+
+
+def forget() -> None:
+    """After a failed build: the next one is a clean one."""
+    STATE.unlink(missing_ok=True)
+
+
+def output(page: str) -> str:
+    """Where MkDocs writes a file of ``docs/`` (directory addresses): ``a/b.md`` -> ``a/b/index.html``."""
+    if not page.endswith(".md"):
+        return page
+    stem = page[:-3]
+    return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
+
+
+def prepare(site: Path, new: Path, targets: dict[Path, Path]) -> None:
+    """``new``: ``site`` as hard links, without the files the dirty builds will write (those whose
+    page changed since it was built, and those every build writes). ``targets``: each
+    configuration -> its folder in ``new``."""
+    shutil.copytree(site, new, copy_function=os.link)
+    for config, target in targets.items():
+        source = docs_dir(config)
+        for path in source.rglob("*"):
+            built = target / output(str(path.relative_to(source)))
+            if path.is_file() and built.is_file() and built.stat().st_mtime < path.stat().st_mtime:
+                built.unlink()
+        for name in ALWAYS_WRITTEN:
+            (target / name).unlink(missing_ok=True)
+
+
+def finish(site: Path, new: Path) -> bool:
+    """Put the previous sitemaps back; return True when the text of a rewritten page changed
+    (then Pagefind indexes again)."""
+    for sitemap in site.rglob("sitemap.xml*"):
+        kept = new / sitemap.relative_to(site)
+        kept.unlink(missing_ok=True)
+        os.link(sitemap, kept)
+    for page in new.rglob("*.html"):
+        before = site / page.relative_to(new)
+        if not before.is_file():
+            return True
+        if not before.samefile(page) and body(before) != body(page):
+            return True
+    return False
+
+
+def body(page: Path) -> str:
+    match = BODY.search(page.read_text(encoding="utf-8", errors="replace"))
+    return match[0] if match else ""

