@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import config
+from generator.publish import builder_config as config
 from generator.read import git
 
 
