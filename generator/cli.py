@@ -13,10 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from generator import pipeline
-from generator.link.resolve import Resolver
 from generator.maintain import change_report, corrections, scaffold
+from generator.model import Site
 from generator.model.problems import CommandError, InputError, Problems
-from generator.model.site import Site
 from generator.publish.write import write
 from generator.read.documents import load_site
 
@@ -51,7 +50,7 @@ def translation_summary(site: Site) -> str:
 def list_paragraphs(site: Site, prefix: str) -> str:
     """Each paragraph as ``[@<key>#p<paragraph>]`` and its text, then its translations."""
     lines = []
-    resolver = Resolver(site.documents)
+    resolver = site.resolver
     for doc in site.documents:
         if not doc.id.startswith(prefix):
             continue

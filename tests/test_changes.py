@@ -10,7 +10,8 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
-from generator.render.core import render
+from generator.model import BuildFacts
+from generator.render.run import render
 from tests.conftest import copy_collection
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
@@ -45,7 +46,11 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def pages(sources: Path) -> dict[str, str]:
     site, _ = pipeline.build(sources)
-    return {page.path: page.content for page in render(site, parallel=False) if page.path.endswith(".md")}
+    return {
+        page.path: page.content
+        for page in render(site, BuildFacts(), parallel=False)
+        if page.path.endswith(".md")
+    }
 
 
 def part(report: str, heading: str) -> str:

@@ -18,6 +18,7 @@ import pytest
 import rispy
 import yaml
 
+from generator import pipeline
 from generator.model.words import ui
 from generator.read import git
 from generator.render import cite_this
@@ -173,11 +174,11 @@ def test_no_loopback_address_and_no_git_parts_outside_a_checkout(cited, built):
 
 def test_site_address_leaves_out_a_loopback_address(monkeypatch, tmp_path):
     monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
-    assert cite_this.site_address(tmp_path) == ""
+    assert pipeline.site_address(tmp_path) == ""
     monkeypatch.setenv("SITE_URL", "http://localhost:8000/")
-    assert cite_this.site_address(tmp_path) == ""
+    assert pipeline.site_address(tmp_path) == ""
     monkeypatch.setenv("SITE_URL", "https://example.org/explainer")
-    assert cite_this.site_address(tmp_path) == "https://example.org/explainer/"
+    assert pipeline.site_address(tmp_path) == "https://example.org/explainer/"
 
 
 def test_an_untitled_work_without_author_is_named_once():

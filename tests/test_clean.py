@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.model import DocumentMeta, RawDocument
 from generator.model.problems import Problems
-from generator.model.site import DocumentMeta, RawDocument
 from generator.read.clean_text import clean, parse_date, split_blocks
 from generator.read.cleaning_rules import load_cleaning
 from tests.conftest import SEED_IDS, SOURCES, document

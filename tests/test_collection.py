@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from generator import pipeline
+from generator.model import RemovedPlace
 from tests.conftest import REAL_SOURCES, ROOT, address
 from tests.test_build import page, paragraph_anchors
 from tests.test_pages import check_entry_quotes, check_footnote_links, check_footnote_quotes
@@ -58,7 +59,7 @@ def test_every_source_page_has_an_anchor_per_paragraph_place(model, real_site):
     for doc in model.documents:
         for lang in model.config.languages:
             anchors = paragraph_anchors(page(real_site, lang, f"sumber/{doc.id}"))
-            places = [f"p{p[0]}" if isinstance(p, tuple) else p.anchor for p in doc.sequence()]
+            places = [f"p{p.key}" if isinstance(p, RemovedPlace) else p.anchor for p in doc.sequence()]
             assert anchors == places, (doc.id, lang)  # paragraphs, and notes where some were removed
 
 

@@ -14,8 +14,10 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
-from generator.read.records import Record, Slot, align, letters, new_key
-from generator.render.core import render
+from generator.model import BuildFacts, Record, Slot
+from generator.model.problems import InputError
+from generator.read.records import align, letters, new_key
+from generator.render.run import render
 from tests.conftest import copy_collection
 
 DOC = "001_9325e6259af9a897"
@@ -49,7 +51,7 @@ def update(sources: Path, doc: str, file: Path | None, *extra: str) -> int:
 
 def pages(sources: Path) -> dict[str, str]:
     site, _ = pipeline.build(sources)
-    return {page.path: page.content for page in render(site, parallel=False)}
+    return {page.path: page.content for page in render(site, BuildFacts(), parallel=False)}
 
 
 def document(sources: Path, doc_id: str):
@@ -58,7 +60,7 @@ def document(sources: Path, doc_id: str):
 
 
 def errors(sources: Path) -> list[str]:
-    with pytest.raises(pipeline.InputError) as caught:
+    with pytest.raises(InputError) as caught:
         pipeline.build(sources)
     return [str(p) for p in caught.value.problems.errors]
 
@@ -73,7 +75,7 @@ def test_inserted_keys_take_the_number_before_them_and_a_letter():
 
 
 def record(*texts: str) -> tuple[Record, dict[str, str]]:
-    from generator.model.site import fingerprint
+    from generator.model import fingerprint
 
     keys = [str(n) for n in range(1, len(texts) + 1)]
     return Record([Slot(k, fingerprint(t)) for k, t in zip(keys, texts, strict=True)]), dict(

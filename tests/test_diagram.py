@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from generator.model.words import ui
-from generator.render.core import document_name
 from generator.render.diagram import Edge, Node, connections, network, text_box
+from generator.render.formats import document_name
 from generator.render.svg import DASHES
 from tests.conftest import docs_file
 

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.link.resolve import statements
-from generator.model import inline
+from generator.model import inline, statements
 from generator.pipeline import build
 from tests.conftest import copy_collection
 

@@ -20,8 +20,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.link.resolve import Resolver, refs_in, statements
-from generator.model.site import CERTAINTIES
+from generator.model import CERTAINTIES, refs_in, statements
 from generator.model.words import ui
 from generator.pipeline import build
 from generator.render import open_data
@@ -137,9 +136,10 @@ def test_figures_are_the_figures_the_page_shows(site, built):
     records = load(built, "id", "figures.json")["figures"]
     expected = [(page.id, figure) for page in story(site, "figures") for figure in page.figures]
     assert [(r["page"], r["id"]) for r in records] == [(p, f.id) for p, f in expected]
-    resolver = Resolver(site.documents)
+    resolver = site.resolver
     for record, (_, figure) in zip(records, expected, strict=True):
-        doc, para = resolver.resolve(figure.source)
+        found = resolver.cited(figure.source)
+        doc, para = found.document, found.paragraph
         assert record["value"] == figure.value and record["unit"] == figure.unit
         assert record["quote"] == figure.quote and figure.quote in para.text
         assert record["quote_language"] == doc.meta.language
@@ -252,7 +252,7 @@ def test_every_entry_is_there_with_the_names_its_pages_show(site, built, kind, n
     ("kind", "name", "items"), [("term", "glossary.json", "terms"), ("actor", "actors.json", "actors")]
 )
 def test_every_statement_carries_its_citations_and_relations_their_certainty(site, built, kind, name, items):
-    resolver = Resolver(site.documents)
+    resolver = site.resolver
     summary = open_data.ENTRY_FILES[kind][2]
     for record in load(built, "en", name)[items]:
         entry = site.entry((kind, record["id"]))
@@ -263,7 +263,8 @@ def test_every_statement_carries_its_citations_and_relations_their_certainty(sit
             refs = [ref for lang in LANGS for ref in refs_in(statement.text[lang])]
             wanted = set()
             for ref in refs:
-                doc, para = resolver.resolve(ref)
+                found = resolver.cited(ref)
+                doc, para = found.document, found.paragraph
                 wanted.add((doc.id, para.key if para else None))
             assert {(c["document"], c["paragraph"]) for c in text["cites"]} == wanted
             assert all("[@" not in text["text"][lang] for lang in LANGS)

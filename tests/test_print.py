@@ -13,9 +13,12 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator.model import BuildFacts
 from generator.model.words import ui
-from generator.render import core
 from generator.render.addresses import stem, url_path
+from generator.render.kinds.entries import alphabetical, by_kind
+from generator.render.run import render
+from generator.render.site_files import navigation
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -101,7 +104,7 @@ def print_address(site, lang: str) -> str:
 
 def story_keys(site) -> list[tuple[str, str]]:
     """The story pages in navigation order: the home page, the story, the method (not the ledger)."""
-    return [key for key in core.navigation(site) if key[0] in ("home", "page")]
+    return [key for key in navigation(site) if key[0] in ("home", "page")]
 
 
 def parts(site, lang: str) -> tuple[list[str], list[str], list[str]]:
@@ -111,8 +114,8 @@ def parts(site, lang: str) -> tuple[list[str], list[str], list[str]]:
         pages[site.config.home_page if kind == "home" else item].title[lang]
         for kind, item in story_keys(site)
     ]
-    terms = [e.name[lang] for _, entries in core.alphabetical(site.entries, lang) for e in entries]
-    actors = [e.name[lang] for _, entries in core.by_kind(site.entries, lang) for e in entries]
+    terms = [e.name[lang] for _, entries in alphabetical(site.entries, lang) for e in entries]
+    actors = [e.name[lang] for _, entries in by_kind(site.entries, lang) for e in entries]
     return stories, terms, actors
 
 
@@ -342,6 +345,6 @@ def test_axe_finds_no_violations_on_the_print_page(browser, built, site, lang):
 
 def test_the_print_pages_are_the_same_bytes_every_time(site):
     paths = {f"{lang}/{stem(site, ('print', ''), lang)}.md" for lang in site.config.languages}
-    first = {p.path: p.content for p in core.render(site, parallel=False) if p.path in paths}
-    second = {p.path: p.content for p in core.render(site, parallel=False) if p.path in paths}
+    first = {p.path: p.content for p in render(site, BuildFacts(), parallel=False) if p.path in paths}
+    second = {p.path: p.content for p in render(site, BuildFacts(), parallel=False) if p.path in paths}
     assert set(first) == paths and first == second

@@ -8,9 +8,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.model import inline
+from generator.model import DocumentMeta, RawDocument, inline
 from generator.model.problems import Problems
-from generator.model.site import DocumentMeta, RawDocument
 from generator.read.clean_text import clean
 from generator.read.documents import load_meta, load_site
 from generator.read.entries import load_entry

@@ -1,8 +1,9 @@
 """Rendering: escaping of source text and pages awaiting translation."""
 
 from generator import pipeline
-from generator.render.core import render
+from generator.model import BuildFacts
 from generator.render.markdown_text import escape
+from generator.render.run import render
 
 
 def test_escape_makes_markup_inert():
@@ -16,7 +17,7 @@ def test_untranslated_paragraph_is_marked_awaiting_and_shows_the_original(source
     path = sources_copy / "003_5c094b5689ed37a0.en.yml"
     path.write_text(path.read_text()[: path.read_text().index("  - paragraph: 6")])
     site, _ = pipeline.build(sources_copy)
-    pages = {p.path: p.content for p in render(site)}
+    pages = {p.path: p.content for p in render(site, BuildFacts())}
     english = pages["en/sources/003_5c094b5689ed37a0.md"]
     block = english[english.index("[¶ 6]") :]
     assert "*Awaiting translation: this paragraph has not been translated yet.*" in block

@@ -11,8 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from generator import pipeline
+from generator.model import BuildFacts
 from generator.read.git import issue_url
-from generator.render.core import render
+from generator.render.run import render
 from tests.conftest import SOURCES, TEST_REPO, built_pages
 from tests.test_build import tags
 
@@ -63,10 +64,9 @@ def test_every_source_paragraph_links_to_a_prefilled_issue(built):
 
 def test_no_repository_no_report_links():
     site, _ = pipeline.build(SOURCES)
-    site.repo = None
-    assert not [page.path for page in render(site, parallel=False) if "issues/new" in page.content]
-    site.repo = "https://codeberg.org/a/b"  # a host whose form is not known: no guessed address
-    assert not [page.path for page in render(site, parallel=False) if "issues/new" in page.content]
+    for repository in (None, "https://codeberg.org/a/b"):  # none, or a host whose form is not known
+        made = render(site, BuildFacts(repository=repository), parallel=False)
+        assert not [page.path for page in made if "issues/new" in str(page.content)], repository
 
 
 @pytest.mark.parametrize(

@@ -18,10 +18,11 @@ from PIL import Image
 from schema_org import registry
 
 from generator import pipeline
+from generator.model import BuildFacts
 from generator.model.problems import InputError
 from generator.render import social_image
 from generator.render.addresses import url_path
-from generator.render.core import render
+from generator.render.run import render
 from tests.conftest import PUBLISHED, REAL_SOURCES, ROOT, SOURCES, copy_documents, write_configuration
 
 BASE = "https://site.test/"
@@ -353,7 +354,7 @@ def test_an_actor_kind_left_out_of_schema_types_is_a_thing(sources_copy):
     site, _ = pipeline.build(sources_copy)
     person = next(e for e in site.entries if e.kind == "actor" and e.category == "person")
     company = next(e for e in site.entries if e.kind == "actor" and e.category == "company")
-    made = render(site, parallel=False)
+    made = render(site, BuildFacts(), parallel=False)
 
     def main_type(entry) -> str:
         return front_schema(made, f"id/{url_path(site, entry.key, 'id')[:-1]}.md")["mainEntity"]["@type"]

@@ -12,7 +12,7 @@ from generator import pipeline
 from generator.check.numerals import read_numbers
 from generator.model.dates import PartialDate, parse_partial
 from generator.model.problems import InputError
-from generator.render.core import format_value
+from generator.render.formats import format_value
 from tests.conftest import SOURCES, copy_documents, write_configuration
 from tests.test_build import page
 

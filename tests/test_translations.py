@@ -6,7 +6,7 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
-from generator.model.site import fingerprint
+from generator.model import fingerprint
 from tests.conftest import SEED_IDS, SOURCES, correct_document
 
 

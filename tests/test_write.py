@@ -1,7 +1,7 @@
 """Writing: atomic, only when changed, and only inside the generated set."""
 
 from generator.publish.write import MANIFEST, write
-from generator.render.core import Page
+from generator.render.output import Page
 
 
 def test_writes_only_changed_files(tmp_path):

@@ -19,10 +19,20 @@ import re
 from functools import cache
 
 from generator.check.validate import line_of
-from generator.link.resolve import NameIndex, Resolver, page_statements, refs_in, statements
-from generator.model import inline
+from generator.model import (
+    Cited,
+    Document,
+    Entry,
+    NameIndex,
+    Resolver,
+    Statement,
+    StoryPage,
+    inline,
+    page_statements,
+    refs_in,
+    statements,
+)
 from generator.model.problems import Problems
-from generator.model.site import Document, Entry, Statement, StoryPage
 from generator.model.words import ui
 
 CHECKS = ("opinion", "heading", "hedge", "translator")
@@ -47,24 +57,24 @@ class Attribution:
         for lang, text in statement.text.items():
             for sentence in inline.sentences(text):
                 cited = [self.resolver.resolve(ref) for ref in refs_in(sentence)]
-                found = [c for c in cited if isinstance(c, tuple)]
+                found = [c for c in cited if isinstance(c, Cited)]
                 if not found or len(found) < len(cited):
                     continue  # uncited, or a citation reported elsewhere
                 shown = inline.plain(sentence)
                 alarms = {}
-                if all(doc.meta.type == "opinion" for doc, _ in found) and not words(lang, "opinion").search(
-                    shown
-                ):
+                if all(c.document.meta.type == "opinion" for c in found) and not words(
+                    lang, "opinion"
+                ).search(shown):
                     alarms["opinion"] = (
                         f"the '{lang}' sentence cites only opinion pieces but does not say so: "
                         f'"{shown[:80]}"',
                         "attribute it, e.g. " + ui(lang)["checks"]["opinion"][0] + " ...",
                     )
                 hedged = [
-                    (doc, para, m)
-                    for doc, para in found
-                    if para
-                    for m in [hedge(doc, para, lang, sentence)]
+                    (c.document, c.paragraph, m)
+                    for c in found
+                    if c.paragraph
+                    for m in [hedge(c.document, c.paragraph, lang, sentence)]
                     if m
                 ]
                 if hedged and not words(lang, "kept").search(shown):

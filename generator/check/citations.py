@@ -12,9 +12,8 @@ import difflib
 from collections import defaultdict
 from pathlib import Path
 
-from generator.link.resolve import Resolver, Unresolved
+from generator.model import Cited, Document, Paragraph, Resolver, Unresolved
 from generator.model.problems import Problems, display_path
-from generator.model.site import Document, Paragraph
 from generator.read.records import RECORD_SUFFIX
 
 CONTEXT = 4
@@ -47,9 +46,7 @@ class Citations:
         """Ids not in SHA256SUMS: the likely newcomers when two documents share a key."""
         self.bad_names: dict[str, list[tuple[Path, int]]] = defaultdict(list)
 
-    def resolve(
-        self, path: Path, line: int, ref: str, label: str, hint: str
-    ) -> tuple[Document, Paragraph | None] | None:
+    def resolve(self, path: Path, line: int, ref: str, label: str, hint: str) -> Cited | None:
         """The document and paragraph ``ref`` names, or None after reporting why not.
 
         ``label`` introduces the citation in messages (``citation [@001#p5]``)."""
@@ -60,8 +57,8 @@ class Citations:
             else:
                 self.problems.add(path, line, f"{label}: {result.message}", hint)
             return None
-        if result is not None and result[1] is not None:
-            self.check_review(path, line, label, *result)
+        if result is not None and result.paragraph is not None:
+            self.check_review(path, line, label, result.document, result.paragraph)
         return result
 
     def check_review(self, path: Path, line: int, label: str, doc: Document, para: Paragraph) -> None:

@@ -14,11 +14,8 @@ from pathlib import Path
 
 from generator.check.citations import Citations, word_changes
 from generator.check.numerals import read_numbers
-from generator.link.resolve import page_statements, refs_in, statements
-from generator.model import inline
-from generator.model.dates import parse_partial
-from generator.model.problems import Problems
-from generator.model.site import (
+from generator.model import (
+    Cited,
     Document,
     Entry,
     Event,
@@ -27,7 +24,13 @@ from generator.model.site import (
     Statement,
     StoryPage,
     TranslationStatus,
+    inline,
+    page_statements,
+    refs_in,
+    statements,
 )
+from generator.model.dates import parse_partial
+from generator.model.problems import Problems
 from generator.model.words import month_names
 from generator.read.entries import ENTRY_FOLDERS as FOLDER
 from generator.read.records import renumbered
@@ -285,7 +288,7 @@ def check_quote(
     resolved = cites.resolve(entry.path, quote.line, quote.source, f"quote source '{quote.source}'", hint)
     if resolved is None:
         return
-    doc, para = resolved
+    doc, para = resolved.document, resolved.paragraph
     if para is None:
         problems.add(entry.path, quote.line, f"quote source '{quote.source}' names no paragraph", hint)
     elif not quote_found(quote.text, para.text):
@@ -357,10 +360,11 @@ def check_event(page: StoryPage, event: Event, cites: Citations, problems: Probl
             )
         return
     refs = [ref for text in event.text.text.values() for ref in refs_in(text)]
-    cited = [cites.resolver.resolve(ref) for ref in refs]
-    if not all(isinstance(resolved, tuple) for resolved in cited):
+    resolved = [cites.resolver.resolve(ref) for ref in refs]
+    cited = [found for found in resolved if isinstance(found, Cited)]
+    if len(cited) < len(resolved):
         return  # a citation with problems of its own, reported with the text
-    for doc, para in cited:
+    for doc, para in ((found.document, found.paragraph) for found in cited):
         if para is None and doc.meta.date and parse_partial(doc.meta.date) == event.date:
             return
         if para and any(
@@ -388,7 +392,7 @@ def check_figures(page: StoryPage, cites: Citations, problems: Problems) -> None
         )
         if resolved is None:
             continue
-        doc, para = resolved
+        doc, para = resolved.document, resolved.paragraph
         if para is None:
             problems.add(page.path, figure.line, f"figure source '{figure.source}': names no paragraph", hint)
         elif not quote_found(figure.quote, para.text):

@@ -1,1 +1,28 @@
-"""Link stage: resolve citations, find where entries are mentioned, and who cites what."""
+"""Link stage: what the collection's parts say about each other (who cites what, related entries,
+mentions, the who-is-who diagram), found once and joined with the checked collection into the
+:class:`~generator.model.Site` the render stage reads."""
+
+from __future__ import annotations
+
+from generator.check.collection import Checked
+from generator.link.graph import cited_by, diagram_edges, related
+from generator.link.mentions import find_mentions
+from generator.model import Collection, Site
+
+
+def link(collection: Collection, checked: Checked) -> Site:
+    """The site, built once: nothing changes it after."""
+    return Site(
+        config=collection.config,
+        documents=collection.documents,
+        translations=checked.translations,
+        entries=collection.entries,
+        pages=collection.pages,
+        removed=collection.removed,
+        resolver=checked.resolver,
+        name_index=checked.names,
+        mentions=find_mentions(collection.documents, checked.names),
+        cited_by=cited_by(collection.entries, checked.resolver),
+        related=related(collection.entries),
+        diagram=diagram_edges(collection.entries, checked.resolver),
+    )

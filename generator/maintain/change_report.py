@@ -21,11 +21,11 @@ from functools import cached_property
 from pathlib import Path
 
 from generator import pipeline
-from generator.link.resolve import Resolver, page_statements, refs_in, statements
+from generator.model import BuildFacts, Resolver, Site, Statement, page_statements, refs_in, statements
 from generator.model.problems import CommandError, InputError, Problem
-from generator.model.site import Site, Statement
-from generator.render.core import front_title, render
+from generator.render.formats import front_title
 from generator.render.markdown_text import escape
+from generator.render.run import render
 
 SHORT = 160
 """Characters of a paragraph or quote shown in the report."""
@@ -53,16 +53,18 @@ class Side:
 
     @cached_property
     def resolver(self) -> Resolver:
-        return Resolver(self.site.documents)
+        return self.site.resolver
 
     def canonical(self, ref: str) -> str:
         """``001_9325e6259af9a897#p5`` for ``001#p5``: one name per cited paragraph."""
-        doc, para = self.resolver.resolve(ref)
+        found = self.resolver.cited(ref)
+        doc, para = found.document, found.paragraph
         return f"{doc.id}#p{para.key}" if para else doc.id
 
     def paragraph(self, ref: str, near: str = "") -> str:
         """``[@001#p5] “Paragraph text …”``, in the paragraph's own language (around ``near``)."""
-        doc, para = self.resolver.resolve(ref)
+        found = self.resolver.cited(ref)
+        doc, para = found.document, found.paragraph
         if para is None:
             return f"`[@{self.resolver.key(doc)}]` the document's own data (publisher, author, date)"
         return f"`[@{self.resolver.key(doc)}#p{para.key}]` {said(para.text, near)}"
@@ -148,7 +150,9 @@ def build(folder: Path, prefix: Path) -> Side:
     except InputError as exc:
         problems = exc.problems
     else:
-        side.pages = {p.path: p for p in render(side.site, parallel=False) if p.path.endswith(".md")}
+        side.pages = {
+            p.path: p for p in render(side.site, BuildFacts(), parallel=False) if p.path.endswith(".md")
+        }
     shown, inside = f"{folder.absolute()}/", "" if prefix == Path(".") else f"{prefix.as_posix()}/"
     side.problems = [
         dataclasses.replace(

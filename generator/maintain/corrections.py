@@ -14,9 +14,17 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from generator.link.resolve import short_key
+from generator.model import (
+    Change,
+    Correction,
+    DocumentRemoval,
+    RawDocument,
+    Record,
+    SiteConfig,
+    Text,
+    short_key,
+)
 from generator.model.problems import CommandError, InputError, Problems, display_path
-from generator.model.site import RawDocument, SiteConfig, Text
 from generator.publish.write import atomic_write
 from generator.read.clean_text import clean
 from generator.read.documents import (
@@ -29,18 +37,7 @@ from generator.read.documents import (
     read_checksums,
     translation_files,
 )
-from generator.read.records import (
-    RECORD_SUFFIX,
-    Change,
-    Correction,
-    Record,
-    Removal,
-    align,
-    dump_record,
-    load_record,
-    positional,
-    renumbered,
-)
+from generator.read.records import RECORD_SUFFIX, align, dump_record, load_record, positional, renumbered
 
 
 def sha256(data: bytes) -> str:
@@ -336,7 +333,7 @@ def remove_source(sources: Path, name: str, reason: Text, today: date) -> list[s
     meta = load_meta(sources / f"{doc_id}.yml", Problems(), site) if site else None
     title = (meta.title or meta.label) if meta else {}
     record = read_record(sources, doc_id) or Record()
-    record.removed = Removal(
+    record.removed = DocumentRemoval(
         today, reason, dict(title or {}), recorded_checksum(sources, f"{doc_id}.txt") or ""
     )
     gone = [p for p in document_files(sources, doc_id) if not p.name.endswith(RECORD_SUFFIX)]

@@ -10,10 +10,9 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from generator.link.resolve import short_key
 from generator.maintain.corrections import configuration, read_article, set_checksum
+from generator.model import DocumentMeta, RawDocument, short_key
 from generator.model.problems import CommandError, InputError, Problems, display_path
-from generator.model.site import DocumentMeta, RawDocument
 from generator.read.clean_text import clean
 from generator.read.documents import ID_PATTERN, load_documents, load_site
 

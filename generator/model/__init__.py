@@ -1,3 +1,134 @@
-"""The typed model that flows through the stages: documents, entries, story pages, the site, dates,
-the inline citation syntax, interface words and the problems found on the way. Imports no stage.
+"""The typed model that flows through the stages: the configuration, documents, entries, story
+pages, page keys, the indexes built once over them, and the linked site. Imports no stage.
+
+Import model types from here (``from generator.model import Site``); ``dates``, ``inline``,
+``problems`` and ``words`` are modules of their own.
 """
+
+from generator.model.citable import (
+    page_statements,
+    refs_in,
+    statements,
+)
+from generator.model.collection import Collection
+from generator.model.config import (
+    ACTOR_KINDS,
+    CERTAINTIES,
+    DOCUMENT_TYPES,
+    ENTRY_KINDS,
+    FIGURE_UNITS,
+    PAGE_LAYOUTS,
+    RELATION_TYPES,
+    Cleaning,
+    Rule,
+    SiteConfig,
+    Text,
+)
+from generator.model.document import (
+    Byline,
+    Document,
+    DocumentMeta,
+    Paragraph,
+    RawDocument,
+    Removal,
+    RemovedPlace,
+    TranslationEntry,
+    TranslationStatus,
+    fingerprint,
+)
+from generator.model.entry import (
+    Entry,
+    Mention,
+    Quote,
+    Relation,
+    Statement,
+)
+from generator.model.indexes import (
+    Cited,
+    NameIndex,
+    Resolver,
+    Unresolved,
+    fold,
+    short_key,
+)
+from generator.model.keys import (
+    INDEX,
+    PageKey,
+    PageKind,
+)
+from generator.model.records import (
+    Change,
+    Correction,
+    DocumentRemoval,
+    Record,
+    Slot,
+)
+from generator.model.site import (
+    BuildFacts,
+    DiagramEdge,
+    History,
+    Site,
+)
+from generator.model.story import (
+    Chart,
+    Event,
+    Figure,
+    Section,
+    StoryPage,
+)
+
+__all__ = [
+    "Collection",
+    "ACTOR_KINDS",
+    "CERTAINTIES",
+    "Cleaning",
+    "DOCUMENT_TYPES",
+    "ENTRY_KINDS",
+    "FIGURE_UNITS",
+    "PAGE_LAYOUTS",
+    "RELATION_TYPES",
+    "Rule",
+    "SiteConfig",
+    "Text",
+    "Change",
+    "Correction",
+    "DocumentRemoval",
+    "Record",
+    "Slot",
+    "Byline",
+    "Document",
+    "DocumentMeta",
+    "Paragraph",
+    "RawDocument",
+    "Removal",
+    "RemovedPlace",
+    "TranslationEntry",
+    "TranslationStatus",
+    "fingerprint",
+    "Entry",
+    "Mention",
+    "Quote",
+    "Relation",
+    "Statement",
+    "Chart",
+    "Event",
+    "Figure",
+    "Section",
+    "StoryPage",
+    "INDEX",
+    "PageKey",
+    "PageKind",
+    "Cited",
+    "NameIndex",
+    "Resolver",
+    "Unresolved",
+    "fold",
+    "short_key",
+    "page_statements",
+    "refs_in",
+    "statements",
+    "BuildFacts",
+    "DiagramEdge",
+    "History",
+    "Site",
+]

@@ -11,7 +11,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from generator.render.core import Page
+from generator.render.output import Page
 
 MANIFEST = ".generated"
 

@@ -1,7 +1,7 @@
 """Clean a raw document: fix its encoding, drop site boilerplate, split it into paragraphs.
 
 Every rule is general (it looks for a kind of damage, not for a known string) and every change
-is recorded as a :class:`~generator.model.site.Removal` so the source page can say what was removed.
+is recorded as a :class:`~generator.model.Removal` so the source page can say what was removed.
 The original file is never changed.
 """
 
@@ -14,8 +14,7 @@ from datetime import date
 
 import ftfy
 
-from generator.model.site import Byline, Document, Paragraph, RawDocument, Removal
-from generator.read.cleaning_rules import Cleaning, Rule
+from generator.model import Byline, Cleaning, Document, Paragraph, RawDocument, Removal, Rule
 from generator.read.records import apply
 
 FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)

@@ -9,39 +9,16 @@ recognise a paragraph of it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.model import Cleaning, Rule
 from generator.model.problems import Problems
-from generator.model.site import Text
 from generator.read.yaml_reader import Reader
 
 FILE = "cleaning.yml"
 FIELDS = ("max_length", "rules")
 RULE_FIELDS = ("id", "where", "label", "patterns")
 PLACES = ("end", "anywhere")
-
-
-@dataclass(frozen=True, eq=False)
-class Rule:
-    """One kind of site furniture and how to recognise it."""
-
-    id: str
-    where: str
-    label: Text
-    patterns: tuple[re.Pattern, ...]
-
-    def matches(self, text: str) -> bool:
-        return any(pattern.search(text) for pattern in self.patterns)
-
-
-@dataclass(frozen=True)
-class Cleaning:
-    """The rules of a collection; a paragraph longer than ``max_length`` is never removed."""
-
-    rules: tuple[Rule, ...] = ()
-    max_length: int = 400
-    path: Path | None = field(default=None, compare=False)
 
 
 def load_cleaning(folder: Path, languages: tuple[str, ...], problems: Problems) -> Cleaning:

@@ -7,17 +7,17 @@ import re
 from datetime import date
 from pathlib import Path
 
-from generator.model import inline
-from generator.model.dates import calendar_error
-from generator.model.problems import Problems, display_path
-from generator.model.site import (
+from generator.model import (
     ACTOR_KINDS,
     DOCUMENT_TYPES,
     DocumentMeta,
     RawDocument,
     SiteConfig,
     TranslationEntry,
+    inline,
 )
+from generator.model.dates import calendar_error
+from generator.model.problems import Problems, display_path
 from generator.read.cleaning_rules import load_cleaning
 from generator.read.records import KEY, RECORD_SUFFIX, load_record
 from generator.read.yaml_reader import Reader

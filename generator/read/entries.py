@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.model.problems import Problems
-from generator.model.site import (
+from generator.model import (
     ACTOR_KINDS,
     CERTAINTIES,
     RELATION_TYPES,
     Entry,
+    PageKey,
+    PageKind,
     Quote,
     Relation,
     SiteConfig,
     Statement,
 )
+from generator.model.problems import Problems
 from generator.read.documents import ID_PATTERN
 from generator.read.yaml_reader import Reader
 
@@ -126,7 +128,7 @@ def _quotes(reader: Reader, data: dict) -> list[Quote]:
     return quotes
 
 
-def _relations(reader: Reader, data: dict, key: tuple[str, str]) -> list[Relation]:
+def _relations(reader: Reader, data: dict, key: PageKey) -> list[Relation]:
     relations = []
     message = "each relation needs type, target and source"
     example = "e.g. - {type: owns, target: actor:tiktok, source: 001#p12}"
@@ -155,7 +157,8 @@ def _relations(reader: Reader, data: dict, key: tuple[str, str]) -> list[Relatio
         elif not isinstance(source, str):
             reader.error((*where, "source"), "a relation needs a 'source' citation", "write source: 001#p12")
         else:
-            target_key = tuple(target.split(":", 1))
+            target_kind, _, target_id = target.partition(":")
+            target_key = PageKey(PageKind(target_kind), target_id)
             line = reader.doc.line(*where)
             relations.append(Relation(key, kind, target_key, source.strip(), line, certainty))
     return relations
@@ -207,7 +210,7 @@ def load_entry(kind: str, path: Path, problems: Problems, site: SiteConfig) -> E
         sections={key: statements(reader, data, key) for key in SECTION_FIELDS[kind]},
         quotes=_quotes(reader, data),
         related=_related(reader, data),
-        relations=_relations(reader, data, (kind, path.stem)),
+        relations=_relations(reader, data, PageKey(PageKind(kind), path.stem)),
         expansions=expansions,
     )
     names = [(("name", lang), [value]) for lang, value in entry.name.items()]

@@ -11,42 +11,11 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-
-@dataclass(frozen=True)
-class History:
-    commit: str
-    """The commit checked out (``git rev-parse HEAD``)."""
-    clean: bool
-    """True when ``sources/`` has no change that is not committed: the commit is what was built."""
-    changed: dict[str, date] = field(default_factory=dict)
-    """Path from the repository's top (``sources/glossary/umkm.yml``) -> date of the newest
-    commit that touched it; files with uncommitted changes are left out."""
-    top: Path = Path(".")
-    """The repository's top folder."""
-
-    def last_changed(self, paths) -> date | None:
-        """The newest commit date among ``paths``; None when any of them is not committed as is."""
-        dates = []
-        for path in paths:
-            try:
-                name = Path(path).resolve().relative_to(self.top).as_posix()
-            except ValueError:
-                return None
-            if name not in self.changed:
-                return None
-            dates.append(self.changed[name])
-        return max(dates) if dates else None
-
-    def permalink(self, repo: str | None, path: str) -> str | None:
-        """``<repo>/tree/<commit>/<path>``: the file at the commit built, when that is what was built."""
-        if not repo or not self.clean:
-            return None
-        return f"{repo}/tree/{self.commit}/{path}"
+from generator.model import History
 
 
 def git(root: Path, *args: str) -> str | None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.model.dates import WEEKDAYS, calendar_error, parse_partial
-from generator.model.problems import Problems
-from generator.model.site import (
+from generator.model import (
     CERTAINTIES,
     FIGURE_UNITS,
     PAGE_LAYOUTS,
@@ -18,6 +16,8 @@ from generator.model.site import (
     SiteConfig,
     StoryPage,
 )
+from generator.model.dates import WEEKDAYS, calendar_error, parse_partial
+from generator.model.problems import Problems
 from generator.read.documents import ID_PATTERN
 from generator.read.entries import statement, statements
 from generator.read.yaml_reader import Reader

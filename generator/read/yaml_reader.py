@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from generator.model import Text
 from generator.model.problems import Problems
-from generator.model.site import Text
 from generator.read.yaml_lines import YamlDoc, YamlError, parse_yaml
 
 

@@ -10,28 +10,24 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.model.site import Site
+from generator.model import PageKey, PageKind, Site
 from generator.model.words import ui
 
-Key = tuple[str, str]
-"""``(kind, item)``: ``("home", "")``, ``("page", "linimasa")``, ``("term", "umkm")``,
-``("term", "index")`` for the glossary's index, ``("ledger", "")``, ``("print", "")``..."""
 
-
-def stem(site: Site, key: Key, lang: str) -> str:
+def stem(site: Site, key: PageKey, lang: str) -> str:
     """The page's file in its language's tree, without ``.md``: ``glossary/umkm``."""
     kind, item = key
-    if kind == "home":
+    if kind == PageKind.home:
         return "index"
-    if kind == "page":
+    if kind == PageKind.page:
         page = next(p for p in site.pages if p.id == item)
         return "index" if item == site.config.home_page else page.slug[lang]
-    if kind in ("ledger", "print"):
+    if kind in (PageKind.ledger, PageKind.print):
         return ui(lang)["slugs"][kind]
     return f"{ui(lang)['slugs'][kind]}/{item}"
 
 
-def url_path(site: Site, key: Key, lang: str) -> str:
+def url_path(site: Site, key: PageKey, lang: str) -> str:
     """The page's address from the site's root: ``""``, ``"glosarium/umkm/"``, ``"en/glossary/umkm/"``."""
     return root(site, lang) + directory(stem(site, key, lang))
 

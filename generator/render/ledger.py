@@ -11,14 +11,23 @@ import io
 import json
 from dataclasses import dataclass
 
-from generator.link.resolve import Resolver, page_statements, refs_in, statements
-from generator.model import inline
-from generator.model.site import Document, Paragraph, Site, Statement
+from generator.model import (
+    Cited,
+    Document,
+    Paragraph,
+    Resolver,
+    Site,
+    Statement,
+    inline,
+    page_statements,
+    refs_in,
+    statements,
+)
 
 
 @dataclass(frozen=True)
 class Claim:
-    """A cited sentence, where it stands, and what it cites: ``(document, paragraph or None)``."""
+    """A cited sentence, where it stands, and what it cites."""
 
     kind: str
     """``page``, ``term`` or ``actor``: the kind of page the sentence stands on."""
@@ -26,7 +35,7 @@ class Claim:
     """The id of that page (a story page's id, or an entry's)."""
     title: str
     sentence: str
-    cited: tuple[tuple[Document, Paragraph | None], ...]
+    cited: tuple[Cited, ...]
 
 
 def texts(site: Site) -> list[tuple[str, str, dict, list[Statement]]]:
@@ -50,7 +59,7 @@ def claims(site: Site, resolver: Resolver, lang: str) -> list[Claim]:
         for statement in parts:
             for sentence in inline.sentences(statement.text.get(lang, "")):
                 cited = tuple(
-                    found for found in map(resolver.resolve, refs_in(sentence)) if isinstance(found, tuple)
+                    found for found in map(resolver.resolve, refs_in(sentence)) if isinstance(found, Cited)
                 )
                 if cited:
                     rows.append(Claim(kind, item, title[lang], inline.without_acks(sentence), cited))
@@ -81,7 +90,7 @@ def records(site: Site, resolver: Resolver) -> list[dict]:
                     "page_kind": claim.kind,
                     "page_id": claim.item,
                     "sentence": inline.plain(claim.sentence),
-                    "cites": [cited_record(site, doc, para, lang) for doc, para in claim.cited],
+                    "cites": [cited_record(site, c.document, c.paragraph, lang) for c in claim.cited],
                 }
             )
     return out

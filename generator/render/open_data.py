@@ -20,13 +20,26 @@ from types import SimpleNamespace
 import icalendar
 from markupsafe import Markup
 
-from generator.link.resolve import Resolver, certainty, cited_documents, refs_in
-from generator.model import inline
+from generator.link.graph import certainty, cited_documents
+from generator.model import (
+    Cited,
+    Document,
+    Entry,
+    Event,
+    PageKey,
+    Paragraph,
+    Resolver,
+    Site,
+    Statement,
+    StoryPage,
+    inline,
+    refs_in,
+)
 from generator.model.dates import WEEKDAYS, PartialDate
-from generator.model.site import Document, Entry, Event, Paragraph, Site, Statement, StoryPage
 from generator.model.words import ui
 from generator.render import ledger, markdown_text
-from generator.render.addresses import Key, url_path
+from generator.render.addresses import url_path
+from generator.render.formats import format_value
 
 DATA = "assets/data"
 README = "README.txt"
@@ -134,7 +147,7 @@ ENTRY_FILES = {
 # Shared pieces ---------------------------------------------------------------------------
 
 
-def addresses(site: Site, key: Key, anchor: str = "") -> dict[str, str]:
+def addresses(site: Site, key: PageKey, anchor: str = "") -> dict[str, str]:
     """Where a page (and an anchor on it) is in every language, from the site's root."""
     return {
         lang: url_path(site, key, lang) + (f"#{anchor}" if anchor else "") for lang in site.config.languages
@@ -162,12 +175,12 @@ def cites(site: Site, resolver: Resolver, refs: list[str]) -> list[dict]:
     out, seen = [], set()
     for ref in refs:
         found = resolver.resolve(ref)
-        if not isinstance(found, tuple):
+        if not isinstance(found, Cited):
             continue
-        key = (found[0].id, found[1].key if found[1] else None)
+        key = (found.document.id, found.paragraph.key if found.paragraph else None)
         if key not in seen:
             seen.add(key)
-            out.append(cite(site, *found))
+            out.append(cite(site, found.document, found.paragraph))
     return out
 
 
@@ -215,13 +228,11 @@ def number(value: float) -> int | float:
 
 def figure_records(site: Site, resolver: Resolver) -> list[dict]:
     """Every figure of every figures page, in the pages' order."""
-    from generator.render.core import format_value  # render imports this module
-
     out = []
     for story in stories(site, "figures"):
         for figure in story.figures:
             found = resolver.resolve(figure.source)
-            source = cite(site, *found) if isinstance(found, tuple) else None
+            source = cite(site, found.document, found.paragraph) if isinstance(found, Cited) else None
             out.append(
                 {
                     "id": figure.id,
@@ -233,7 +244,7 @@ def figure_records(site: Site, resolver: Resolver) -> list[dict]:
                     "note": statement(site, resolver, figure.note) if figure.note else None,
                     "source": source,
                     "quote": figure.quote,
-                    "quote_language": found[0].meta.language if isinstance(found, tuple) else None,
+                    "quote_language": found.document.meta.language if isinstance(found, Cited) else None,
                     "address": addresses(site, ("page", story.id)),
                 }
             )
@@ -491,7 +502,7 @@ def quote_record(site: Site, resolver: Resolver, quote) -> dict:
     found = resolver.resolve(quote.source)
     return {
         "text": quote.text,
-        "language": found[0].meta.language if isinstance(found, tuple) else None,
+        "language": found.document.meta.language if isinstance(found, Cited) else None,
         "translation": {lang: text for lang, text in sorted(quote.translation.items())},
         "speaker": {"kind": "actor", "id": quote.speaker} if quote.speaker else None,
         "cites": cites(site, resolver, [quote.source]),
@@ -597,7 +608,7 @@ def download_line(page, names: list[str]) -> Markup:
 
 def files(site: Site) -> list[tuple[str, str]]:
     """``(path in the docs tree, text)`` of every open data file in every language."""
-    resolver = Resolver(site.documents)
+    resolver = site.resolver
     figures = figure_records(site, resolver)
     events = event_records(site, resolver)
     shared = {

@@ -5,7 +5,7 @@ Each part is the body of its own page's template, rendered with the print page's
 ``PageContext``: footnotes are collected once for the whole document (numbered through it, each
 source paragraph once), links are relative to the print page and lead to the real pages, and
 anchors are unique across the document. Each part's front matter is dropped and its headings move
-down under the heading of its part (story, glossary, actors). ``generator/render/core.py`` only
+down under the heading of its part (story, glossary, actors). ``generator/render/run.py`` only
 registers the page (``job``) and the template functions (``GLOBALS``).
 """
 
@@ -17,9 +17,11 @@ from types import SimpleNamespace
 import jinja2
 from markupsafe import Markup
 
-from generator.model.site import Site
+from generator.model import PageKey, PageKind, Site
 from generator.model.words import ui
-from generator.render import core
+from generator.render.kinds.entries import alphabetical, by_kind
+from generator.render.page import RenderJob
+from generator.render.site_files import navigation
 
 TEMPLATE = "print.md.j2"
 LEVELS = 2
@@ -30,17 +32,13 @@ HEADING = re.compile(r"^(#{1,6}) ", re.MULTILINE)
 TITLE = re.compile(r"^# .*$", re.MULTILINE)
 
 
-def job(site: Site, lang: str) -> core.Job:
-    """The print page of ``lang``, for ``core.jobs``."""
+def job(site: Site, lang: str) -> RenderJob:
+    """The print page of ``lang``."""
     sources = site.config.path.parent
     folders = [sources / name for name in ("pages", "glossary", "actors")]
-    return (
-        TEMPLATE,
-        ("print", ""),
-        lang,
-        sources,
-        {"inputs": [site.config.path, *folders], "parts": parts(site, lang), "tooltips": False},
-    )
+    values = {"parts": parts(site, lang)}
+    key = PageKey(PageKind.print)
+    return RenderJob(TEMPLATE, key, lang, sources, (site.config.path, *folders), values, tooltips=False)
 
 
 def parts(site: Site, lang: str) -> list[SimpleNamespace]:
@@ -49,13 +47,13 @@ def parts(site: Site, lang: str) -> list[SimpleNamespace]:
     words, slugs = ui(lang), ui(lang)["slugs"]
     stories = {story.id: story for story in site.pages}
     story = []
-    for kind, item in core.navigation(site):
+    for kind, item in navigation(site):
         page = stories.get(site.config.home_page if kind == "home" else item)
         if kind in ("home", "page") and page:
             template = {"questions": "article"}.get(page.layout, page.layout)
             story.append(section(f"page_{template}.md.j2", page.title[lang], page.slug[lang], story=page))
-    terms = [entry for _, entries in core.alphabetical(site.entries, lang) for entry in entries]
-    actors = [entry for _, entries in core.by_kind(site.entries, lang) for entry in entries]
+    terms = [entry for _, entries in alphabetical(site.entries, lang) for entry in entries]
+    actors = [entry for _, entries in by_kind(site.entries, lang) for entry in entries]
     return [
         SimpleNamespace(title=title, anchor=slug(title), items=items)
         for title, items in (

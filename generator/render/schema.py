@@ -14,10 +14,10 @@ import re
 
 from markupsafe import Markup
 
-from generator.model import inline
+from generator.model import INDEX, PageKey, PageKind, inline
 from generator.model.words import ui
 from generator.render import open_data
-from generator.render.addresses import Key, relative, root, url_path
+from generator.render.addresses import relative, root, url_path
 
 CONTEXT = "https://schema.org"
 MAIN = "#main-entity"
@@ -42,13 +42,13 @@ def dump(data) -> str:
     return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
-def href(page, key: Key, fragment: str = "") -> str:
+def href(page, key: PageKey, fragment: str = "") -> str:
     """The address of the page ``key`` in this page's language, relative to this page."""
     here = url_path(page.site, page.key, page.lang)
     return relative(here, url_path(page.site, key, page.lang)) + fragment
 
 
-def page_type(key: Key) -> str:
+def page_type(key: PageKey) -> str:
     return "CollectionPage" if key[1] == "index" else "WebPage"
 
 
@@ -191,7 +191,7 @@ def entry_node(page, entry) -> dict:
 
 def term_set(page, terms: bool = True) -> dict:
     """The glossary as a ``DefinedTermSet``, with its terms on the glossary's own page."""
-    index = ("term", "index")
+    index = PageKey(PageKind.term, INDEX)
     data = {
         "@type": "DefinedTermSet",
         "@id": href(page, index, MAIN),
@@ -213,7 +213,8 @@ def term_set(page, terms: bool = True) -> dict:
 def item_list(page, kind: str) -> dict:
     """The pages an index lists (actors or sources), in their order on the site."""
     if kind == "source":
-        items = [(("source", d.id), page.node_name(("source", d.id))) for d in page.site.documents]
+        keys = [PageKey(PageKind.source, d.id) for d in page.site.documents]
+        items = [(key, page.node_name(key)) for key in keys]
     else:
         actors = sorted(
             (e for e in page.site.entries if e.kind == kind), key=lambda e: e.name[page.lang].casefold()

@@ -8,8 +8,8 @@ import io
 
 from PIL import Image, ImageDraw, ImageFont
 
-from generator.model.site import Site
-from generator.render.core import Page
+from generator.model import Site
+from generator.render.output import Page
 
 PATH = "assets/images/social.png"
 SIZE = (1200, 630)

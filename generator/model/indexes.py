@@ -1,20 +1,33 @@
-"""Link stage: resolve citations, find where entries are mentioned, and who cites what."""
+"""Indexes over the model, built once: documents by id or key (the citation resolver) and entry
+names in a text. Pure lookups: they read the model and change nothing."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from generator.model import inline
-from generator.model.site import Document, Entry, Mention, Paragraph, Statement, StoryPage
+from generator.model.document import Document, Paragraph
+from generator.model.entry import Entry
+from generator.model.keys import PageKey
+from generator.model.records import Record
 
 
 def short_key(doc_id: str) -> str:
     """The key a document is cited by: its id up to the first ``_`` or ``-``."""
     return re.split(r"[_-]", doc_id, maxsplit=1)[0]
+
+
+@dataclass(frozen=True)
+class Cited:
+    """What a citation resolves to: a document, and the paragraph cited (None: the document's
+    own data, as ``[@003]`` cites it)."""
+
+    document: Document
+    paragraph: Paragraph | None
 
 
 @dataclass(frozen=True)
@@ -32,9 +45,9 @@ class Resolver:
     def __init__(
         self,
         documents: list[Document],
-        unreadable: set[str] = frozenset(),
+        unreadable: frozenset[str] | set[str] = frozenset(),
         folder: Path | None = None,
-        removed: dict | None = None,
+        removed: dict[str, Record] | None = None,
     ):
         self.documents = {doc.id: doc for doc in documents}
         self.folder = folder
@@ -67,7 +80,8 @@ class Resolver:
             return f"the document was renamed to {doc.id}: cite it as [@{self.key(doc)}#p...]"
         gone = next((i for i in self.removed if name in (i, short_key(i))), None)
         if gone is not None:
-            when = self.removed[gone].removed.date
+            notice = self.removed[gone].removed
+            when = notice.date if notice else "an unknown date"
             return f"the document {gone} was removed from the collection on {when}: cite another document"
         return "cite a document by its key; make paragraphs lists them all"
 
@@ -75,8 +89,8 @@ class Resolver:
         """The shortest name that cites ``doc`` alone."""
         return short_key(doc.id) if len(self.names[short_key(doc.id)]) == 1 else doc.id
 
-    def resolve(self, ref: str) -> tuple[Document, Paragraph | None] | Unresolved | None:
-        """``(document, paragraph)`` for ``001#p5`` (paragraph None for ``003``, the document's
+    def resolve(self, ref: str) -> Cited | Unresolved | None:
+        """The document and paragraph ``001#p5`` cites (paragraph None for ``003``, the document's
         own data), what is wrong, or None when the document exists but has problems of its own
         (already reported)."""
         parsed = inline.parse_ref(ref)
@@ -92,10 +106,10 @@ class Resolver:
             return None
         doc = self.documents[ids[0]]
         if not key:
-            return doc, None
+            return Cited(doc, None)
         para = doc.paragraph(key)
         if para is not None:
-            return doc, para
+            return Cited(doc, para)
         removal = doc.record.removal(key) if doc.record else None
         if removal:
             return Unresolved(
@@ -103,37 +117,12 @@ class Resolver:
             )
         return Unresolved(f"{doc.id} has {len(doc.paragraphs)} paragraphs, not {key}")
 
-
-def page_statements(page: StoryPage) -> list[Statement]:
-    """Every text of a story page that may cite."""
-    texts = [page.intro] if page.intro else []
-    texts += [item for section in page.sections for item in section.items]
-    texts += [event.text for event in page.events] + [e.reasoning for e in page.events if e.reasoning]
-    return texts + [figure.note for figure in page.figures if figure.note]
-
-
-def statements(entry: Entry):
-    """Every citable text of an entry: its summary and the items of its sections."""
-    yield entry.summary
-    for items in entry.sections.values():
-        yield from items
-
-
-def refs_in(text: str) -> list[str]:
-    return [ref for token in inline.parse(text) if isinstance(token, inline.Cite) for ref in token.refs]
-
-
-def cited_by(entries: list[Entry], resolver: Resolver) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """``(document id, paragraph key)`` -> the entries whose text or quotes cite it."""
-    found: dict[tuple[str, int], set] = defaultdict(set)
-    for entry in entries:
-        refs = [ref for s in statements(entry) for text in s.text.values() for ref in refs_in(text)]
-        refs += [quote.source for quote in entry.quotes]
-        for ref in refs:
-            resolved = resolver.resolve(ref)
-            if isinstance(resolved, tuple) and resolved[1]:
-                found[resolved[0].id, resolved[1].key].add(entry.key)
-    return {key: sorted(value) for key, value in found.items()}
+    def cited(self, ref: str) -> Cited:
+        """What ``ref`` cites, in a collection the checks accepted (where every citation resolves)."""
+        found = self.resolve(ref)
+        if not isinstance(found, Cited):
+            raise LookupError(f"citation {ref!r} does not resolve: the checks should have said so")
+        return found
 
 
 WORD = re.compile(r"\w+")
@@ -145,8 +134,8 @@ class NameIndex:
     looked up by their first word."""
 
     def __init__(self, entries: list[Entry]):
-        self.by_first_word: dict[str, list[tuple[str, int, tuple[str, str]]]] = defaultdict(list)
-        seen = set()
+        self.by_first_word: dict[str, list[tuple[str, int, PageKey]]] = defaultdict(list)
+        seen: set[str] = set()
         for entry in entries:
             for name in sorted(entry.names()):
                 folded = fold(name)
@@ -157,11 +146,11 @@ class NameIndex:
         for candidates in self.by_first_word.values():
             candidates.sort(key=lambda c: -len(c[0]))
 
-    def finditer(self, text: str):
+    def finditer(self, text: str) -> Iterator[tuple[int, int, PageKey]]:
         """``(start, end, entry key)`` for each name in ``text``, left to right, never overlapping;
         where names overlap, the one starting first (then the longest) wins."""
         folded = fold(text)
-        found = []
+        found: list[tuple[int, int, PageKey]] = []
         for word in set(WORD.findall(folded)) & self.by_first_word.keys():
             for name, _, key in self.by_first_word[word]:
                 start = folded.find(name)
@@ -178,7 +167,7 @@ class NameIndex:
                 last_end = start - negative_length
                 yield start, last_end, key
 
-    def keys_in(self, text: str) -> set[tuple[str, str]]:
+    def keys_in(self, text: str) -> set[PageKey]:
         """The entries whose names occur in ``text`` (a quick, slightly generous test)."""
         folded = fold(text)
         return {
@@ -197,72 +186,3 @@ def fold(text: str) -> str:
         if len(lowered) == len(text)
         else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     )
-
-
-def related(entries: list[Entry]) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """Declared relations made symmetric: if A lists B, B's page shows A too."""
-    found: dict[tuple[str, str], set] = defaultdict(set)
-    for entry in entries:
-        for kind, items in entry.related.items():
-            for target, _ in items:
-                if (kind, target) != entry.key:
-                    found[entry.key].add((kind, target))
-                    found[kind, target].add(entry.key)
-    return {key: sorted(value) for key, value in found.items()}
-
-
-def find_mentions(documents: list[Document], names: NameIndex) -> list[Mention]:
-    """Every place a source paragraph names an entry; a longer name wins over a shorter one."""
-    return [
-        Mention(key, doc.id, para.key, start, end)
-        for doc in documents
-        for para in doc.paragraphs
-        for start, end, key in names.finditer(para.text)
-    ]
-
-
-class DiagramEdge(NamedTuple):
-    """An edge of the who-is-who diagram; documents are keyed ``("source", id)``."""
-
-    source: tuple[str, str]
-    type: str
-    target: tuple[str, str]
-    cite: str
-    certainty: str
-
-
-def certainty(written: str | None, docs: list[Document]) -> str:
-    """How firmly a relation or event stands: as written, else ``opinion`` when everything it
-    cites is an opinion piece and ``reported`` otherwise."""
-    if written:
-        return written
-    return "opinion" if docs and all(doc.meta.type == "opinion" for doc in docs) else "reported"
-
-
-def cited_documents(refs: list[str], resolver: Resolver) -> list[Document]:
-    return [found[0] for found in map(resolver.resolve, refs) if isinstance(found, tuple)]
-
-
-def diagram_edges(entries: list[Entry], resolver: Resolver) -> list[DiagramEdge]:
-    """Typed relations, which document quotes whom, and who speaks about a term: a quote on
-    the term's page that names the term."""
-    edges: dict[tuple, tuple[str, str]] = {}
-    for entry in entries:
-        for relation in entry.relations:
-            sure = certainty(relation.certainty, cited_documents([relation.cite], resolver))
-            edges.setdefault((relation.source, relation.type, relation.target), (relation.cite, sure))
-        for quote in entry.quotes:
-            resolved = resolver.resolve(quote.source)
-            if quote.speaker is None or not isinstance(resolved, tuple):
-                continue
-            speaker = ("actor", quote.speaker)
-            edges.setdefault((("source", resolved[0].id), "quotes", speaker), (quote.source, "reported"))
-            if entry.kind == "term" and names_in(entry, quote.text):
-                edges.setdefault((speaker, "speaks-about", entry.key), (quote.source, "reported"))
-    return [DiagramEdge(a, kind, b, *found) for (a, kind, b), found in edges.items()]
-
-
-def names_in(entry: Entry, text: str) -> bool:
-    """True when ``text`` names ``entry`` (by its name or an alias, as a whole word)."""
-    folded = fold(text)
-    return any(re.search(rf"(?<!\w){re.escape(fold(name))}(?!\w)", folded) for name in entry.names())

@@ -1,0 +1,87 @@
+"""The site's configuration and closed vocabularies: languages, words about the site, cleaning rules."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Text = dict[str, str]
+"""A text in several languages, keyed by language code (``{"id": ..., "en": ...}``)."""
+
+DOCUMENT_TYPES = ("news", "opinion")
+
+ENTRY_KINDS = ("term", "actor")
+
+PAGE_LAYOUTS = ("article", "cards", "questions", "timeline", "figures", "network", "method")
+
+FIGURE_UNITS = ("count", "usd", "seconds", "minutes", "rank", "year")
+
+RELATION_TYPES = (
+    "leads",
+    "part-of",
+    "owns",
+    "founded",
+    "regulates",
+    "assigns",
+    "forms",
+    "talks-with",
+    "meets",
+    "criticises",
+    "warns-about",
+    "blocks",
+    "competes-with",
+    "publishes",
+    "reports-on",
+)
+
+CERTAINTIES = ("reported", "planned", "claimed", "opinion")
+"""How firmly a source states a relation or event: reported as done, planned, a party's own
+claim, or argued by an opinion writer."""
+
+ACTOR_KINDS = ("person", "ministry", "state", "company", "platform", "media", "report")
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One kind of site furniture and how to recognise it."""
+
+    id: str
+    where: str
+    label: Text
+    patterns: tuple[re.Pattern, ...]
+
+    def matches(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.patterns)
+
+
+@dataclass(frozen=True)
+class Cleaning:
+    """The rules of a collection; a paragraph longer than ``max_length`` is never removed."""
+
+    rules: tuple[Rule, ...] = ()
+    max_length: int = 400
+    path: Path | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """The site's own words and languages, from ``sources/site.yml``."""
+
+    path: Path
+    languages: tuple[str, ...]
+    title: Text
+    description: Text
+    intro: Text
+    home_page: str | None = None
+    """Id of the story page shown as the home page's main content."""
+    cleaning: Cleaning = field(default_factory=lambda: Cleaning())
+    """The collection's cleaning rules, from ``sources/cleaning.yml``."""
+    schema_types: dict[str, str] = field(default_factory=dict)
+    """Actor kind -> its schema.org type (``schema_types:``); a kind not listed is a ``Thing``."""
+    data_licence: dict[str, str] | None = None
+    """The open data's licence (``data_licence:``, ``{"name": ..., "url": ...}``); None: none set."""
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]

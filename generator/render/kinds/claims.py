@@ -1,0 +1,70 @@
+"""The claims ledger page: every cited sentence beside the paragraphs it cites
+(the rows come from ``generator/render/ledger.py``)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from markupsafe import Markup
+
+from generator.model import Document, PageKey, PageKind, Site, short_key
+from generator.render import markdown_text
+from generator.render.formats import document_name
+from generator.render.ledger import Claim, claims, translated
+from generator.render.page import PageBase, RenderJob
+
+
+class ClaimsHelpers(PageBase):
+    """What the ledger's template calls."""
+
+    def source_option(self, doc: Document) -> str:
+        """A source as the ledger's filter lists it: its key and its name."""
+        return f"{short_key(doc.id)} \u00b7 {document_name(doc, self.lang)}"
+
+    def ledger_groups(self, claims: list[Claim]) -> list[SimpleNamespace]:
+        """The ledger's rows grouped by the page they stand on, each group with its link."""
+        groups: dict[tuple[str, str], SimpleNamespace] = {}
+        for claim in claims:
+            key = (claim.kind, claim.item)
+            if key not in groups:
+                home = claim.kind == "page" and claim.item == self.site.config.home_page
+                url = self.url("home") if home else self.url(claim.kind, claim.item)
+                groups[key] = SimpleNamespace(title=claim.title, url=url, claims=[])
+            groups[key].claims.append(claim)
+        return list(groups.values())
+
+    def ledger_cited(self, claim: Claim) -> Markup:
+        """Each cited paragraph: its link, its kind of source, its text in this page's language
+        and, when that is a translation, the original marked with its language."""
+        parts: list[str] = []
+        for found in claim.cited:
+            doc, para = found.document, found.paragraph
+            kind = self.ui["types"][doc.meta.type]
+            tag = f'<span class="ledger-cite" data-doc="{doc.id}" data-type="{doc.meta.type}">{kind}</span>'
+            if para is None:
+                parts.append(
+                    f"{tag} {markdown_text.link(document_name(doc, self.lang), self.url('source', doc.id))}"
+                )
+                continue
+            where = markdown_text.link(
+                f"{short_key(doc.id)} \u00b6 {para.key}", self.url("source", doc.id, para.anchor)
+            )
+            text = translated(self.site, doc, para, self.lang)
+            shown = (
+                markdown_text.escape(f"\u201c{text}\u201d")
+                if text
+                else markdown_text.escape(self.ui["awaiting_short"])
+            )
+            if doc.meta.language != self.lang:
+                original = markdown_text.escape(f"\u201c{para.text}\u201d")
+                shown = Markup(f'{shown}<br><span lang="{doc.meta.language}">{original}</span>')
+            parts.append(f"{tag} {where}: {shown}")
+        return Markup("<br><br>".join(parts))
+
+
+def jobs(site: Site, lang: str) -> list[RenderJob]:
+    """The claims ledger of ``lang``."""
+    inputs = (site.config.path,)
+    values = {"claims": claims(site, site.resolver, lang)}
+    key = PageKey(PageKind.ledger)
+    return [RenderJob("ledger.md.j2", key, lang, site.config.path, inputs, values, tooltips=False)]

@@ -1,0 +1,123 @@
+"""Files about the site as a whole: each language's description for the builder (navigation,
+titles, interface words), redirects from earlier addresses, and the open data files."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from generator.model import INDEX, PageKey, PageKind, Site
+from generator.model.words import ui
+from generator.render import open_data
+from generator.render.addresses import directory, relative, root, stem
+from generator.render.formats import document_name, front_title
+from generator.render.ledger import as_csv, as_json, records
+from generator.render.output import Page
+from generator.render.page import DATA
+
+TEMPLATE_WORDS = ("close", "menu", "home", "not_found_title", "not_found_text", "og_locale", "language_name")
+"""Interface words the builder's page templates need (404 page, search dialog, link previews)."""
+
+
+def navigation(site: Site) -> list[PageKey]:
+    """The pages of the navigation, in order: the home page, the story, the glossary, the actors,
+    the sources, the method and the claims ledger."""
+    stories = sorted((p for p in site.pages if p.id != site.config.home_page), key=lambda p: p.order)
+    nav = [PageKey(PageKind.home)] + [PageKey(PageKind.page, p.id) for p in stories if p.layout != "method"]
+    nav += [PageKey(kind, INDEX) for kind in (PageKind.term, PageKind.actor, PageKind.source)]
+    method = [PageKey(PageKind.page, p.id) for p in stories if p.layout == "method"]
+    return nav + method + [PageKey(PageKind.ledger)]
+
+
+def descriptions(site: Site, pages: list[Page]) -> list[Page]:
+    """``<lang>.site.json`` for each language: what a builder needs to make it a site of its own
+    (title, description, the pages of the navigation in order with their titles, the sections
+    reached from their index pages, every language's home, interface words)."""
+    titles = {page.path: front_title(page.content) for page in pages}
+    nav = navigation(site)
+    out = []
+    for lang in site.config.languages:
+        words = ui(lang)
+        description = {
+            "language": lang,
+            "default": lang == site.config.default_language,
+            "root": root(site, lang),
+            "title": site.config.title[lang],
+            "description": site.config.description[lang],
+            "nav": [
+                {"title": titles[f"{lang}/{stem(site, key, lang)}.md"], "path": stem(site, key, lang) + ".md"}
+                for key in nav
+            ],
+            "not_in_nav": sorted(
+                {f"/{words['slugs'][kind]}/" for kind in ("source", "term", "actor")}
+                | {f"/{words['slugs']['print']}.md"}
+            ),
+            "languages": [
+                {"lang": other, "name": ui(other)["language_name"], "path": root(site, other)}
+                for other in site.config.languages
+            ],
+            "words": {word: words[word] for word in TEMPLATE_WORDS},
+        }
+        text = json.dumps(description, ensure_ascii=False, indent=1) + "\n"
+        out.append(Page(f"{lang}.site.json", text))
+    return out
+
+
+def open_data_pages(site: Site) -> list[Page]:
+    """The claims ledger of each language as CSV and JSON, in that language's tree, and the
+    figures, timeline, glossary and actors with their README (``generator/render/open_data.py``)."""
+    rows = records(site, site.resolver)
+    out = []
+    for lang in site.config.languages:
+        own = [row for row in rows if row["language"] == lang]
+        out += [
+            Page(f"{lang}/{DATA}/claims.csv", as_csv(own)),
+            Page(f"{lang}/{DATA}/claims.json", as_json(own)),
+        ]
+    out += [Page(path, text) for path, text in open_data.files(site)]
+    return out
+
+
+def redirects(site: Site, keys: list[PageKey]) -> list[Page]:
+    """A page at each earlier address, sending the reader (and the paragraph anchor they asked
+    for) on: the earlier ids of renamed sources, and, in the languages other than the default,
+    the addresses pages had when every language used the default language's names."""
+    taken = {doc.id for doc in site.documents} | set(site.removed)
+    default = site.config.default_language
+    pages = []
+    for doc in site.documents:
+        for old in doc.record.renamed_from if doc.record else ():
+            if old in taken:
+                continue
+            for lang in site.config.languages:
+                old_stem = stem(site, PageKey(PageKind.source, old), lang)
+                name = document_name(doc, lang)
+                pages.append(
+                    redirect(
+                        lang, old_stem, stem(site, PageKey(PageKind.source, doc.id), lang), name, ui(lang)
+                    )
+                )
+    for lang in site.config.languages:
+        own = {stem(site, key, lang) for key in set(keys)}
+        for key in dict.fromkeys(keys):
+            earlier, now = stem(site, key, default), stem(site, key, lang)
+            if earlier != now and earlier not in own:
+                pages.append(redirect(lang, earlier, now, now, ui(lang)))
+    return pages
+
+
+def redirect(lang: str, old: str, new: str, name: str, words: dict) -> Page:
+    """An HTML page at ``old`` (a page stem in ``lang``'s tree) that forwards to ``new``."""
+    target = relative(directory(old), directory(new))
+    name = html.escape(name)
+    body = (
+        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{name}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<link rel="canonical" href="{target}">\n'
+        f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
+        f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n<body>\n'
+        f'<p>{html.escape(words["moved_to"])} <a href="{target}">{name}</a></p>\n'
+        "</body>\n</html>\n"
+    )
+    return Page(f"{lang}/{directory(old)}index.html", body)
