@@ -14,8 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from generator import pipeline
-from generator.model.problems import InputError, display_path
+from generator.model.problems import display_path
 from generator.model.words import LOCALES, ui
 from generator.publish.build import index
 from generator.publish.builder_config import write as write_configs
@@ -39,25 +38,28 @@ def project_root(config) -> Path:
 
 def on_pre_build(config) -> None:
     """Regenerate before each rebuild while serving (once, not again for each language). Problems
-    do not stop the server: docs/ keeps the last good pages, and every page lists the problems."""
+    do not stop the server: docs/ keeps the last good pages, and every page lists the problems.
+
+    The generator runs as its own command (``python -m generator generate``), as ``make`` runs it:
+    the builder's glue knows its command line, not its code."""
     if not _serving:
         return
     root = project_root(config)
-    try:
-        # Not parallel: forking inside the threaded dev server is unsafe.
-        result, problems = pipeline.generate(root / "sources", root / "docs", parallel=False)
-        write_configs(root, Path(config.config_file_path).parent)
-    except InputError as exc:
-        _problems[:] = [str(problem) for problem in exc.problems.errors]
-    except Exception as exc:  # a bug in the generator must not stop the preview either
-        log.exception("generator failed")
-        _problems[:] = [describe(exc)]
-    else:
+    command = [sys.executable, "-m", "generator", "--sources", "sources", "generate", "--out", "docs"]
+    done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    if done.returncode == 0:
         _problems.clear()
-        for problem in problems.warnings:
-            log.info(str(problem))
-        if result.changed:
-            log.info(f"generator: {result}")
+        for line in lines:  # warnings
+            log.info(line)
+        report = done.stdout.strip().removeprefix("generate: ")
+        if not re.fullmatch(r"0 written, \d+ unchanged, 0 removed", report):
+            log.info(f"generator: {report}")
+        write_configs(root, Path(config.config_file_path).parent)
+    elif done.returncode == 1:  # problems in sources/: one line each, then a count
+        _problems[:] = [line for line in lines if not line.endswith("nothing was written.")]
+    else:  # a bug in the generator must not stop the preview either
+        _problems[:] = lines or [f"generator: exited with status {done.returncode} -- the terminal shows why"]
     for problem in _problems:
         log.error(problem)
 
