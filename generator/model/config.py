@@ -49,7 +49,7 @@ class Rule:
     id: str
     where: str
     label: Text
-    patterns: tuple[re.Pattern, ...]
+    patterns: tuple[re.Pattern[str], ...]
 
     def matches(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.patterns)

@@ -13,14 +13,17 @@ from generator.model.words import ui
 
 def format_date(value: date | None, lang: str) -> str:
     if value is None:
-        return ui(lang)["unknown"]
+        return str(ui(lang)["unknown"])
     return f"{value.day} {ui(lang)['months'][value.month - 1]} {value.year}"
 
 
 def document_name(doc: Document, lang: str) -> str:
     """The printed title in ``lang``, or the editors' label in square brackets."""
     meta = doc.meta
-    return meta.title[lang] if meta.title else f"[{meta.label[lang]}]"
+    if meta.title:
+        return meta.title[lang]
+    assert meta.label is not None, "the read stage requires a title or a label"
+    return f"[{meta.label[lang]}]"
 
 
 def project_path(path: Path) -> str:
@@ -33,7 +36,8 @@ def format_value(value: float, unit: str, lang: str) -> str:
     """``125 juta`` / ``125 million``, ``USD62 miliar`` / ``USD 62 billion``, ``ke-2`` / ``2nd``."""
     words = ui(lang)["numbers"]
     if unit == "rank":
-        return words["rank"].format(n=int(value), suffix=ordinal_suffix(int(value)) if lang == "en" else "")
+        suffix = ordinal_suffix(int(value)) if lang == "en" else ""
+        return str(words["rank"]).format(n=int(value), suffix=suffix)
     if unit == "year":
         return str(int(value))
     number = value
@@ -45,7 +49,7 @@ def format_value(value: float, unit: str, lang: str) -> str:
     text = f"{number:,.1f}".rstrip("0").rstrip(".") if number % 1 else f"{int(number):,}"
     text = text.replace(",", "\0").replace(".", words["decimal"]).replace("\0", words["thousands"])
     text = f"{text} {scale}".strip()
-    return words[unit].format(n=text)
+    return str(words[unit]).format(n=text)
 
 
 def ordinal_suffix(n: int) -> str:

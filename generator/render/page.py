@@ -128,7 +128,7 @@ class PageBase:
             if self.lang != meta.language:
                 title += f" [{meta.title[self.lang]}]"
         else:
-            title = f"[{meta.label[self.lang]}]"
+            title = document_name(doc, self.lang)
         when = format_date(meta.date, self.lang) if meta.date else ui_["undated"]
         return Markup(f"**{kind}**: {publisher}, {markdown_text.escape(title)}, {markdown_text.escape(when)}")
 
@@ -246,8 +246,8 @@ class PageBase:
             definition = inline.plain(entry.summary.text[self.lang])
             titles: dict[str, str] = {}
             for name in sorted(entry.names()):
-                own = entry.expansions.get(name, {})
+                expansion = entry.expansions.get(name, {})
                 for variant in {name, *case_variants(name)}:
-                    titles.setdefault(variant, own.get(self.lang) or definition)
+                    titles.setdefault(variant, expansion.get(self.lang) or definition)
             lines += [f"*[{name}]: {title}\n\n" for name, title in sorted(titles.items())]
         return Markup("".join(lines))
