@@ -20,8 +20,6 @@ import yaml
 from generator.read.git import published_address, repository_url
 
 CONFIGS = Path(".build/mkdocs")
-PATHS = ("docs_dir", "site_dir")
-"""Keys of ``mkdocs.yml`` holding paths, which MkDocs reads relative to the configuration file."""
 
 
 class Loader(yaml.SafeLoader):

@@ -28,7 +28,6 @@ RECORD_FIELDS = ("paragraphs", "corrections", "renamed_from", "removed")
 REMOVAL_FIELDS = ("date", "reason", "title", "sha256")
 SLOT_FIELDS = ("key", "fingerprint", "removed")
 CORRECTION_FIELDS = ("date", "reason", "sha256", "previous_sha256", "added", "changed", "removed", "moved")
-CHANGE_FIELDS = ("key", "before", "review")
 SIMILAR = 0.5
 """Share of words two versions of a paragraph keep in common to count as one changed paragraph."""
 

@@ -73,7 +73,6 @@ FIGURE_COLUMNS = (
 )
 """Columns of ``figures.csv``; ``{lang}`` stands for one column per language of the site."""
 
-CITE_FIELDS = ("document", "paragraph", "document_type", "publisher", "address")
 FIELDS = {
     "claims.csv": ledger.FIELDS,
     "claims.json": (
