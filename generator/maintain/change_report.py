@@ -12,7 +12,6 @@ import dataclasses
 import html
 import io
 import re
-import subprocess
 import tarfile
 import tempfile
 from collections import Counter
@@ -24,6 +23,8 @@ from generator import pipeline
 from generator.link.resolve import Resolver, page_statements, refs_in, statements
 from generator.model.problems import CommandError, InputError, Problem
 from generator.model.site import Site, Statement
+from generator.read.git import GitMissing
+from generator.read.git import run as run_git
 from generator.render.core import front_title, render
 from generator.render.markdown_text import escape
 
@@ -81,8 +82,8 @@ class Quoted:
 def git(root: Path, *args: str, problem: str, fix: str) -> bytes:
     """Run git in ``root``; a failure is a :class:`CommandError` saying ``problem -- fix``."""
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
-    except FileNotFoundError:
+        done = run_git(root, *args)
+    except GitMissing:
         raise CommandError("git is not installed -- install git to compare with a git ref") from None
     if done.returncode:
         detail = done.stderr.decode(errors="replace").strip().splitlines()

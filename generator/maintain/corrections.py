@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -29,6 +28,8 @@ from generator.read.documents import (
     read_checksums,
     translation_files,
 )
+from generator.read.git import GitMissing
+from generator.read.git import run as run_git
 from generator.read.records import (
     RECORD_SUFFIX,
     Change,
@@ -112,10 +113,8 @@ def recorded_checksum(sources: Path, name: str) -> str | None:
 def committed_version(path: Path) -> bytes | None:
     """The file as last committed to git, if git knows it."""
     try:
-        result = subprocess.run(
-            ["git", "show", f"HEAD:./{path.name}"], cwd=path.parent, capture_output=True, check=False
-        )
-    except OSError:
+        result = run_git(path.parent, "show", f"HEAD:./{path.name}")
+    except GitMissing:
         return None
     return result.stdout if result.returncode == 0 else None
 
