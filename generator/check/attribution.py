@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from generator.check.validate import line_of
+from generator.check.verbatim import line_of
 from generator.link.resolve import NameIndex, Resolver, page_statements, refs_in, statements
 from generator.model import inline
 from generator.model.problems import Problems
