@@ -191,8 +191,9 @@ def check_attribution(
         by_key = {para.key: para for para in doc.paragraphs}
         for lang, translated in doc.raw.translations.items():
             path = doc.raw.translation_paths[lang]
-            for entry in translated:
-                if entry.paragraph in by_key:
+            for translation in translated:
+                if translation.paragraph in by_key:
+                    original = by_key[translation.paragraph].text
                     checks.translation(
-                        path, entry.line, lang, by_key[entry.paragraph].text, entry.text, entry.acks
+                        path, translation.line, lang, original, translation.text, translation.acks
                     )

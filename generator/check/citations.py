@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Set
 from pathlib import Path
 
 from generator.link.resolve import Resolver, Unresolved
@@ -41,7 +42,7 @@ def word_changes(before: str | None, after: str) -> str:
 class Citations:
     """Resolves citations for the checks and reports what is wrong with them."""
 
-    def __init__(self, resolver: Resolver, problems: Problems, unlisted: set[str] = frozenset()):
+    def __init__(self, resolver: Resolver, problems: Problems, unlisted: Set[str] = frozenset()) -> None:
         self.resolver, self.problems = resolver, problems
         self.unlisted = unlisted
         """Ids not in SHA256SUMS: the likely newcomers when two documents share a key."""
@@ -61,7 +62,7 @@ class Citations:
                 self.problems.add(path, line, f"{label}: {result.message}", hint)
             return None
         if result is not None and result[1] is not None:
-            self.check_review(path, line, label, *result)
+            self.check_review(path, line, label, result[0], result[1])
         return result
 
     def check_review(self, path: Path, line: int, label: str, doc: Document, para: Paragraph) -> None:

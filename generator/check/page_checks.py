@@ -35,8 +35,9 @@ def check_event(page: StoryPage, event: Event, cites: Citations, problems: Probl
             )
         return
     refs = [ref for text in event.text.text.values() for ref in refs_in(text)]
-    cited = [cites.resolver.resolve(ref) for ref in refs]
-    if not all(isinstance(resolved, tuple) for resolved in cited):
+    resolved = [cites.resolver.resolve(ref) for ref in refs]
+    cited = [found for found in resolved if isinstance(found, tuple)]
+    if len(cited) < len(resolved):
         return  # a citation with problems of its own, reported with the text
     for doc, para in cited:
         if para is None and doc.meta.date and parse_partial(doc.meta.date) == event.date:

@@ -34,7 +34,7 @@ def title(content: str) -> str:
 def page_changes(old: Side, new: Side) -> list[tuple[str, str, str, str]]:
     """``(change, language, path, title)`` of each page added, removed or changed; a page's
     languages side by side."""
-    languages = new.site.config.languages
+    languages = new.built.config.languages
 
     def order(path: str) -> tuple[str, int]:
         page = new.pages.get(path) or old.pages[path]
@@ -43,9 +43,11 @@ def page_changes(old: Side, new: Side) -> list[tuple[str, str, str, str]]:
     rows = []
     for path in sorted(old.pages.keys() | new.pages.keys(), key=order):
         before, after = old.pages.get(path), new.pages.get(path)
-        if getattr(before, "content", None) != getattr(after, "content", None):
+        if before is None or after is None or before.content != after.content:
             change = "added" if before is None else "removed" if after is None else "changed"
-            rows.append((change, path.split("/", 1)[0], path, title((after or before).content)))
+            shown = after or before
+            if shown is not None:  # the path is a page of one version or both
+                rows.append((change, path.split("/", 1)[0], path, title(shown.content)))
     return rows
 
 
@@ -56,7 +58,7 @@ Citation = tuple[str, str]
 def cited(side: Side, texts: list[Statement]) -> Counter[Citation]:
     """How often ``texts`` cite each paragraph; a text cites in every language, counted once."""
     counts: Counter[Citation] = Counter()
-    for lang in side.site.config.languages:
+    for lang in side.built.config.languages:
         refs = (ref for text in texts for ref in refs_in(text.text.get(lang, "")))
         counts |= Counter((side.canonical(ref), "") for ref in refs)
     return counts
@@ -65,19 +67,20 @@ def cited(side: Side, texts: list[Statement]) -> Counter[Citation]:
 def citations(side: Side) -> dict[str, Counter[Citation]]:
     """Per entry or story-page file: the paragraphs it cites and how often."""
     found = {}
-    for entry in side.site.entries:
+    for entry in side.built.entries:
         found[side.where(entry.path)] = cited(side, list(statements(entry))) + Counter(
             (side.canonical(r.cite), f"relation: {r.type} {':'.join(r.target)}") for r in entry.relations
         )
-    for page in side.site.pages:
+    for page in side.built.pages:
         found[side.where(page.path)] = cited(side, page_statements(page))
     return found
 
 
-def paragraph_order(citation: Citation) -> tuple:
+def paragraph_order(citation: Citation) -> tuple[str, int, str, str]:
     """``001#p2`` before ``001#p10``."""
     doc, _, key = citation[0].partition("#p")
-    number = re.match(r"\d*", key)[0]
+    digits = re.match(r"\d*", key)  # matches always, perhaps no digit
+    number = digits[0] if digits else ""
     return doc, int(number or 0), key, citation[1]
 
 
@@ -102,7 +105,7 @@ def citation_lines(old: Side, new: Side) -> tuple[list[str], int, int]:
 def quotes(side: Side) -> dict[str, set[Quoted]]:
     """Per entry or story-page file: its quotes, and the words that give its figures."""
     found = {}
-    for entry in side.site.entries:
+    for entry in side.built.entries:
         found[side.where(entry.path)] = {
             Quoted(
                 side.canonical(q.source),
@@ -112,7 +115,7 @@ def quotes(side: Side) -> dict[str, set[Quoted]]:
             )
             for q in entry.quotes
         }
-    for page in side.site.pages:
+    for page in side.built.pages:
         found[side.where(page.path)] = {
             Quoted(side.canonical(f.source), f"figure {f.id}", " ".join(f.quote.split()), ())
             for f in page.figures
@@ -137,13 +140,14 @@ def quote_change(before: Quoted, after: Quoted) -> str:
     return f"{escape(after.who or 'no speaker')}, {'; '.join(parts)}"
 
 
-def quote_lines(old: Side, new: Side) -> tuple[list[str], Counter]:
+def quote_lines(old: Side, new: Side) -> tuple[list[str], Counter[str]]:
     """Markdown lines of the quotes added, removed and changed per file, and how many of each.
 
     A quote removed and one added in the same file, citing the same paragraph for the same
     speaker (or figure), count as one quote changed."""
     before, after = quotes(old), quotes(new)
-    lines, counts = [], Counter()
+    lines: list[str] = []
+    counts: Counter[str] = Counter()
     for file in sorted(before.keys() | after.keys()):
         gone = sorted(before.get(file, set()) - after.get(file, set()), key=str)
         came = sorted(after.get(file, set()) - before.get(file, set()), key=str)
@@ -163,15 +167,16 @@ def quote_lines(old: Side, new: Side) -> tuple[list[str], Counter]:
     return lines, counts
 
 
-def translation_lines(old: Side, new: Side) -> tuple[list[str], Counter]:
+def translation_lines(old: Side, new: Side) -> tuple[list[str], Counter[str]]:
     """Markdown lines of the translations now missing or stale per translation file, and how many."""
     earlier = {
         (doc_id, lang, status.paragraph.key): status.state
-        for (doc_id, lang), statuses in old.site.translations.items()
+        for (doc_id, lang), statuses in old.built.translations.items()
         for status in statuses
     }
-    lines, counts = [], Counter()
-    for (doc_id, lang), statuses in sorted(new.site.translations.items()):
+    lines: list[str] = []
+    counts: Counter[str] = Counter()
+    for (doc_id, lang), statuses in sorted(new.built.translations.items()):
         gaps = [
             s
             for s in statuses
@@ -179,7 +184,7 @@ def translation_lines(old: Side, new: Side) -> tuple[list[str], Counter]:
         ]
         if not gaps:
             continue
-        raw = new.site.document(doc_id).raw
+        raw = new.built.document(doc_id).raw
         lines.append(
             f"- `{new.where(raw.translation_paths.get(lang, raw.path.with_suffix(f'.{lang}.yml')))}`"
         )

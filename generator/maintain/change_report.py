@@ -64,7 +64,7 @@ def compose(base: str, old: Side, new: Side) -> list[str]:
     quoted, quote_counts = quote_lines(old, new)
     gaps, gap_counts = translation_lines(old, new)
     kinds = Counter(change for change, *_ in pages)
-    summary = [
+    counted = [
         f"{plural(kinds['changed'], 'page')} changed, {kinds['added']} added, {kinds['removed']} removed",
         f"{plural(added, 'citation')} added, {removed} removed",
         f"{plural(quote_counts['added'], 'quote')} added, {quote_counts['removed']} removed, "
@@ -73,7 +73,7 @@ def compose(base: str, old: Side, new: Side) -> list[str]:
         plural(len(fresh), "new problem"),
     ]
     return [
-        f"**{'; '.join(summary)}.**",
+        f"**{'; '.join(counted)}.**",
         "",
         *section("Pages added, removed or changed", page_table(pages)),
         *section("Citations added or removed", cites),

@@ -13,7 +13,7 @@ from pathlib import Path
 from generator import pipeline
 from generator.link.resolve import Resolver
 from generator.model.problems import CommandError, InputError, Problem
-from generator.model.site import Site
+from generator.model.site import Document, Paragraph, Site
 from generator.read.git import GitMissing
 from generator.read.git import run as run_git
 from generator.render.core import render
@@ -24,6 +24,14 @@ SHORT = 160
 QUOTE_MARKS = "\"'“”‘’"
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered Markdown page: its text, and its group (the same for its versions in every language)."""
+
+    content: str
+    group: str
+
+
 @dataclass
 class Side:
     """One version of the collection: its site (None when it does not build), its Markdown pages
@@ -32,7 +40,7 @@ class Side:
     folder: Path
     prefix: Path
     site: Site | None = None
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, Rendered] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, path: Path | str) -> str:
@@ -43,18 +51,32 @@ class Side:
             return str(path)
         return (self.prefix / inner).as_posix()
 
+    @property
+    def built(self) -> Site:
+        """The site, of a version that builds (the report compares texts only of those)."""
+        if self.site is None:
+            raise ValueError(f"{self.folder} does not build: it has no pages or citations to compare")
+        return self.site
+
     @cached_property
     def resolver(self) -> Resolver:
-        return Resolver(self.site.documents)
+        return Resolver(self.built.documents)
+
+    def cited(self, ref: str) -> tuple[Document, Paragraph | None]:
+        """The document and paragraph ``ref`` cites; in a site that builds, every citation resolves."""
+        found = self.resolver.resolve(ref)
+        if not isinstance(found, tuple):
+            raise ValueError(f"[@{ref}] cites nothing in {self.folder}")
+        return found
 
     def canonical(self, ref: str) -> str:
         """``001_9325e6259af9a897#p5`` for ``001#p5``: one name per cited paragraph."""
-        doc, para = self.resolver.resolve(ref)
+        doc, para = self.cited(ref)
         return f"{doc.id}#p{para.key}" if para else doc.id
 
     def paragraph(self, ref: str, near: str = "") -> str:
         """``[@001#p5] “Paragraph text …”``, in the paragraph's own language (around ``near``)."""
-        doc, para = self.resolver.resolve(ref)
+        doc, para = self.cited(ref)
         if para is None:
             return f"`[@{self.resolver.key(doc)}]` the document's own data (publisher, author, date)"
         return f"`[@{self.resolver.key(doc)}#p{para.key}]` {said(para.text, near)}"
@@ -130,7 +152,11 @@ def build(folder: Path, prefix: Path) -> Side:
     except InputError as exc:
         problems = exc.problems
     else:
-        side.pages = {p.path: p for p in render(side.site, parallel=False) if p.path.endswith(".md")}
+        side.pages = {
+            p.path: Rendered(p.content, p.group)
+            for p in render(side.site, parallel=False)
+            if p.path.endswith(".md") and isinstance(p.content, str)  # a Markdown page is text
+        }
     shown, inside = f"{folder.absolute()}/", "" if prefix == Path(".") else f"{prefix.as_posix()}/"
     side.problems = [
         dataclasses.replace(

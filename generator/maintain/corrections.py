@@ -159,7 +159,7 @@ def update_source(
     old = current if sha256(current) == recorded else committed_version(target)
     old = old if old is not None and sha256(old) == recorded else None
     in_place = file is None or file.resolve() == target.resolve()
-    new = current if in_place else read_article(file)
+    new = read_article(file) if file is not None and not in_place else current
     record = read_record(sources, doc_id)
 
     def paragraphs(data: bytes):
@@ -229,8 +229,8 @@ def confirm_paragraphs(sources: Path, name: str, keys: list[str]) -> list[str]:
     """Mark changed paragraphs as reviewed: what cites them still holds."""
     doc_id = find_document(sources, name)
     record = read_record(sources, doc_id)
-    pending = {ch.key for c in (record.corrections if record else []) for ch in c.changed if ch.pending}
-    if not pending:
+    pending = {ch.key for c in record.corrections for ch in c.changed if ch.pending} if record else set()
+    if record is None or not pending:
         raise CommandError(f"{doc_id} has no changed paragraph awaiting review -- nothing to confirm")
     wanted = pending if keys == ["all"] else set(keys)
     unknown = wanted - pending

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,10 +22,10 @@ class Problem:
         return f"{text} -- {self.hint}" if self.hint else text
 
 
-class Problems(list):
+class Problems(list[Problem]):
     """A list of :class:`Problem` with helpers for adding and splitting them."""
 
-    def __init__(self, problems=()):
+    def __init__(self, problems: Iterable[Problem] = ()) -> None:
         super().__init__()
         self._seen: set[Problem] = set()
         for problem in problems:
@@ -58,7 +59,7 @@ class CommandError(Exception):
 class InputError(Exception):
     """Raised when ``sources/`` holds errors; carries every problem found."""
 
-    def __init__(self, problems: Problems):
+    def __init__(self, problems: Problems) -> None:
         super().__init__(f"{len(problems.errors)} problem(s) in sources")
         self.problems = problems
 

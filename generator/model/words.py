@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 LOCALES = Path(__file__).parent.parent / "locales"
 
+Words = dict[str, Any]
+"""A locale file as read: words, and mappings and lists of words, nested as the YAML nests them
+(``ui(lang)["open_data"]["files"]["README.txt"]``); templates and modules read it by key."""
+
 
 @cache
-def ui(lang: str) -> dict:
+def ui(lang: str) -> Words:
     """Interface words for ``lang``."""
-    return yaml.safe_load((LOCALES / f"{lang}.yml").read_text(encoding="utf-8"))
+    words = yaml.safe_load((LOCALES / f"{lang}.yml").read_text(encoding="utf-8"))
+    if not isinstance(words, dict):
+        raise ValueError(f"{LOCALES / f'{lang}.yml'} does not hold a mapping of words")
+    return words
 
 
 def month_names() -> list[list[str]]:

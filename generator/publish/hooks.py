@@ -58,8 +58,8 @@ def on_pre_build(config) -> None:
             log.info(str(problem))
         if result.changed:
             log.info(f"generator: {result}")
-    for problem in _problems:
-        log.error(problem)
+    for shown in _problems:
+        log.error(shown)
 
 
 def describe(exc: Exception) -> str:

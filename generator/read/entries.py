@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from generator.model.problems import Problems
@@ -78,7 +79,7 @@ def _aliases(reader: Reader, data: dict, expansions: dict) -> dict[str, tuple[st
         reader.error(("aliases",), "'aliases' must list names per language", "e.g. id: [Kemendag]")
         return {}
     reader.check_fields(value, reader.languages, ("aliases",))
-    result = {}
+    result: dict[str, tuple[str, ...]] = {}
     for lang, names in value.items():
         if not isinstance(names, list):
             reader.error(
@@ -88,8 +89,9 @@ def _aliases(reader: Reader, data: dict, expansions: dict) -> dict[str, tuple[st
             )
             continue
         found = [_alias(reader, item, lang, expansions) for item in names]
-        if all(found):
-            result[lang] = tuple(found)
+        kept = [name for name in found if name]
+        if len(kept) == len(found):
+            result[lang] = tuple(kept)
     return result
 
 
@@ -155,7 +157,8 @@ def _relations(reader: Reader, data: dict, key: tuple[str, str]) -> list[Relatio
         elif not isinstance(source, str):
             reader.error((*where, "source"), "a relation needs a 'source' citation", "write source: 001#p12")
         else:
-            target_key = tuple(target.split(":", 1))
+            target_kind, _, target_id = target.partition(":")
+            target_key = (target_kind, target_id)
             line = reader.doc.line(*where)
             relations.append(Relation(key, kind, target_key, source.strip(), line, certainty))
     return relations
@@ -210,6 +213,7 @@ def load_entry(kind: str, path: Path, problems: Problems, site: SiteConfig) -> E
         relations=_relations(reader, data, (kind, path.stem)),
         expansions=expansions,
     )
+    names: list[tuple[tuple[str, str], Sequence[str]]]
     names = [(("name", lang), [value]) for lang, value in entry.name.items()]
     names += [(("aliases", lang), values) for lang, values in entry.aliases.items()]
     for where, values in names:

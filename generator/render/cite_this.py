@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Required, TypedDict
 from urllib.parse import urlsplit
 
 import bibtexparser
@@ -48,6 +49,31 @@ FOLDER = "assets/cite"
 TOKEN = "987654321"
 """Stands for a paragraph's key while a document's paragraph citation is rendered once: the
 styles place it (in the locator and the address), and each paragraph's key replaces it."""
+
+
+class CslName(TypedDict):
+    literal: str
+
+
+CslDate = TypedDict("CslDate", {"date-parts": list[list[int]]})
+CslItem = TypedDict(
+    "CslItem",
+    {
+        "id": Required[str],
+        "type": Required[str],
+        "title": Required[str],
+        "author": list[CslName],
+        "container-title": str,
+        "publisher": str,
+        "issued": CslDate,
+        "language": str,
+        "URL": str,
+        "note": str,
+    },
+    total=False,
+)
+"""A CSL-JSON item: what citeproc-py renders and ``<page>.json`` holds; BibTeX and RIS are made
+from it. Its keys keep the order they are set in, which is the order of the files' fields."""
 
 
 # citeproc-py ---------------------------------------------------------------------------------
@@ -134,7 +160,7 @@ def escaped(value):
     return value
 
 
-def render(item: dict, name: str, lang: str, locator: str | None = None) -> tuple[Markup, Markup]:
+def render(item: CslItem, name: str, lang: str, locator: str | None = None) -> tuple[Markup, Markup]:
     """The reference-list entry of a CSL item in style ``name`` and ``lang``'s CSL locale, as HTML,
     and, for a paragraph (``locator``), its in-text citation with the paragraph as locator (else
     '': a page's in-text citation is left out, which halves the work)."""
@@ -183,8 +209,8 @@ def site_address(project: Path) -> str:
     return "" if loopback else address
 
 
-def issued(day: date | None) -> dict:
-    return {"issued": {"date-parts": [[day.year, day.month, day.day]]}} if day else {}
+def issued(day: date) -> CslDate:
+    return {"date-parts": [[day.year, day.month, day.day]]}
 
 
 def page_url(site, key: Key, lang: str) -> str | None:
@@ -216,13 +242,17 @@ def document_title(doc, lang: str) -> str:
     )
 
 
-def page_item(site, key: Key, lang: str, title: str, changed: date | None) -> dict:
+def page_item(site, key: Key, lang: str, title: str, changed: date | None) -> CslItem:
     """The CSL item of a page: the source article on a source's page, else the page itself."""
     url = page_url(site, key, lang)
     doc = document_of(site, key)
+    item: CslItem
     if doc is None:
         item = {"id": item_id(site, key, lang), "type": "webpage", "title": title}
-        item |= {"container-title": site.config.title[lang], "language": lang} | issued(changed)
+        item["container-title"] = site.config.title[lang]
+        item["language"] = lang
+        if changed:
+            item["issued"] = issued(changed)
     else:
         meta = doc.meta
         item = {"id": doc.id, "type": "webpage", "title": document_title(doc, lang)}
@@ -231,15 +261,19 @@ def page_item(site, key: Key, lang: str, title: str, changed: date | None) -> di
         if meta.publisher:
             item["container-title"] = meta.publisher
             item["publisher"] = meta.publisher
-        item |= issued(meta.date) | {"language": meta.language}
+        if meta.date:
+            item["issued"] = issued(meta.date)
+        item["language"] = meta.language
     if url:
         item["URL"] = url
     return item
 
 
-def paragraph_item(item: dict, key: str, lang: str) -> dict:
+def paragraph_item(item: CslItem, key: str, lang: str) -> CslItem:
     """A source paragraph: the article, at the paragraph's stable address."""
-    out = item | {"id": f"{item['id']}-p{key}", "note": ui(lang)["cite"]["paragraph_note"].format(key=key)}
+    out = item.copy()
+    out["id"] = f"{item['id']}-p{key}"
+    out["note"] = ui(lang)["cite"]["paragraph_note"].format(key=key)
     if "URL" in item:
         out["URL"] = f"{item['URL']}#p{key}"
     return out
@@ -250,11 +284,11 @@ def paragraph_keys(doc) -> list[str]:
 
 
 # Files ----------------------------------------------------------------------------------------
-def as_csl_json(items: list[dict]) -> str:
+def as_csl_json(items: list[CslItem]) -> str:
     return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
 
 
-def as_bibtex(items: list[dict]) -> str:
+def as_bibtex(items: list[CslItem]) -> str:
     """biblatex ``@online`` entries; a name that is not a person's is braced whole."""
     database = bibtexparser.bibdatabase.BibDatabase()
     for item in items:
@@ -267,9 +301,12 @@ def as_bibtex(items: list[dict]) -> str:
             parts = item["issued"]["date-parts"][0]
             entry["date"] = date(*parts).isoformat()
             entry["year"] = str(parts[0])
-        for field, name in (("URL", "url"), ("language", "language"), ("note", "note")):
-            if field in item:
-                entry[name] = item[field]
+        if "URL" in item:
+            entry["url"] = item["URL"]
+        if "language" in item:
+            entry["language"] = item["language"]
+        if "note" in item:
+            entry["note"] = item["note"]
         database.entries.append(entry)
     writer = bibtexparser.bwriter.BibTexWriter()
     writer.indent = "  "
@@ -283,10 +320,14 @@ class _RisWriter(rispy.RisWriter):
         return ""
 
 
-def as_ris(items: list[dict]) -> str:
+def as_ris(items: list[CslItem]) -> str:
     references = []
     for item in items:
-        ref = {"type_of_reference": "ELEC", "id": item["id"], "title": item["title"]}
+        ref: dict[str, str | list[str]] = {
+            "type_of_reference": "ELEC",
+            "id": item["id"],
+            "title": item["title"],
+        }
         if "author" in item:
             ref["authors"] = [name["literal"] for name in item["author"]]
         if "container-title" in item:
