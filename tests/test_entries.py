@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.check.validate import quote_found
+from generator.check.verbatim import quote_found
 from generator.model.problems import InputError
 from tests.conftest import SOURCES, copy_documents, write_configuration
 

@@ -11,7 +11,7 @@ from urllib.parse import urldefrag
 import pytest
 
 from generator import pipeline
-from generator.check.validate import quote_found
+from generator.check.verbatim import quote_found
 from generator.model import inline
 from tests.conftest import address
 from tests.test_build import page, tags

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from generator.check.validate import line_of
+from generator.check.verbatim import line_of
 from generator.model import (
     Cited,
     Document,
@@ -201,8 +201,9 @@ def check_attribution(
         by_key = {para.key: para for para in doc.paragraphs}
         for lang, translated in doc.raw.translations.items():
             path = doc.raw.translation_paths[lang]
-            for entry in translated:
-                if entry.paragraph in by_key:
+            for translation in translated:
+                if translation.paragraph in by_key:
+                    original = by_key[translation.paragraph].text
                     checks.translation(
-                        path, entry.line, lang, by_key[entry.paragraph].text, entry.text, entry.acks
+                        path, translation.line, lang, original, translation.text, translation.acks
                     )

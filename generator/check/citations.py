@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Set
 from pathlib import Path
 
 from generator.model import Cited, Document, Paragraph, Resolver, Unresolved
@@ -40,7 +41,7 @@ def word_changes(before: str | None, after: str) -> str:
 class Citations:
     """Resolves citations for the checks and reports what is wrong with them."""
 
-    def __init__(self, resolver: Resolver, problems: Problems, unlisted: set[str] = frozenset()):
+    def __init__(self, resolver: Resolver, problems: Problems, unlisted: Set[str] = frozenset()) -> None:
         self.resolver, self.problems = resolver, problems
         self.unlisted = unlisted
         """Ids not in SHA256SUMS: the likely newcomers when two documents share a key."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -37,6 +36,8 @@ from generator.read.documents import (
     read_checksums,
     translation_files,
 )
+from generator.read.git import GitMissing
+from generator.read.git import run as run_git
 from generator.read.records import RECORD_SUFFIX, align, dump_record, load_record, positional, renumbered
 
 
@@ -109,10 +110,8 @@ def recorded_checksum(sources: Path, name: str) -> str | None:
 def committed_version(path: Path) -> bytes | None:
     """The file as last committed to git, if git knows it."""
     try:
-        result = subprocess.run(
-            ["git", "show", f"HEAD:./{path.name}"], cwd=path.parent, capture_output=True, check=False
-        )
-    except OSError:
+        result = run_git(path.parent, "show", f"HEAD:./{path.name}")
+    except GitMissing:
         return None
     return result.stdout if result.returncode == 0 else None
 
@@ -157,7 +156,7 @@ def update_source(
     old = current if sha256(current) == recorded else committed_version(target)
     old = old if old is not None and sha256(old) == recorded else None
     in_place = file is None or file.resolve() == target.resolve()
-    new = current if in_place else read_article(file)
+    new = read_article(file) if file is not None and not in_place else current
     record = read_record(sources, doc_id)
 
     def paragraphs(data: bytes):
@@ -227,8 +226,8 @@ def confirm_paragraphs(sources: Path, name: str, keys: list[str]) -> list[str]:
     """Mark changed paragraphs as reviewed: what cites them still holds."""
     doc_id = find_document(sources, name)
     record = read_record(sources, doc_id)
-    pending = {ch.key for c in (record.corrections if record else []) for ch in c.changed if ch.pending}
-    if not pending:
+    pending = {ch.key for c in record.corrections for ch in c.changed if ch.pending} if record else set()
+    if record is None or not pending:
         raise CommandError(f"{doc_id} has no changed paragraph awaiting review -- nothing to confirm")
     wanted = pending if keys == ["all"] else set(keys)
     unknown = wanted - pending

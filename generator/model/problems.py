@@ -59,7 +59,7 @@ class CommandError(Exception):
 class InputError(Exception):
     """Raised when ``sources/`` holds errors; carries every problem found."""
 
-    def __init__(self, problems: Problems):
+    def __init__(self, problems: Problems) -> None:
         super().__init__(f"{len(problems.errors)} problem(s) in sources")
         self.problems = problems
 

@@ -11,13 +11,16 @@ import yaml
 LOCALES = Path(__file__).parent.parent / "locales"
 
 Words = dict[str, Any]
-"""A language's interface words: the YAML mapping of ``generator/locales/<lang>.yml``."""
+"""A locale file as read: words, and mappings and lists of words, nested as the YAML nests them
+(``ui(lang)["open_data"]["files"]["README.txt"]``); templates and modules read it by key."""
 
 
 @cache
 def ui(lang: str) -> Words:
     """Interface words for ``lang``."""
-    words: Words = yaml.safe_load((LOCALES / f"{lang}.yml").read_text(encoding="utf-8"))
+    words = yaml.safe_load((LOCALES / f"{lang}.yml").read_text(encoding="utf-8"))
+    if not isinstance(words, dict):
+        raise ValueError(f"{LOCALES / f'{lang}.yml'} does not hold a mapping of words")
     return words
 
 

@@ -46,12 +46,12 @@ def prune(site: Path) -> None:
     """Drop theme assets the site never loads, in every language, and the theme's source maps
     (only a debugger reads them; the theme's own sources in them name a loopback address)."""
     for folder in [site, *(p.parent for p in site.glob("*/sitemap.xml"))]:
-        for path in UNUSED:
-            if (folder / path).is_file():
-                (folder / path).unlink()
-            shutil.rmtree(folder / path, ignore_errors=True)
-        for path in folder.glob("assets/*/*.map"):
-            path.unlink()
+        for name in UNUSED:
+            if (folder / name).is_file():
+                (folder / name).unlink()
+            shutil.rmtree(folder / name, ignore_errors=True)
+        for source_map in folder.glob("assets/*/*.map"):
+            source_map.unlink()
 
 
 def tidy(new: Path, site: Path) -> None:

@@ -78,7 +78,7 @@ def language_config(base: dict, root: Path, site: dict, out: Path) -> dict:
 def write(root: Path = Path("."), out: Path = CONFIGS) -> list[Path]:
     """Write ``<out>/<lang>.yml`` for every ``docs/<lang>.site.json``; return them, default first."""
     base = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    written = []
+    written: list[Path] = []
     out.mkdir(parents=True, exist_ok=True)
     for description in sorted((root / "docs").glob("*.site.json")):
         site = json.loads(description.read_text(encoding="utf-8"))

@@ -60,8 +60,8 @@ def on_pre_build(config) -> None:
         _problems[:] = [line for line in lines if not line.endswith("nothing was written.")]
     else:  # a bug in the generator must not stop the preview either
         _problems[:] = lines or [f"generator: exited with status {done.returncode} -- the terminal shows why"]
-    for problem in _problems:
-        log.error(problem)
+    for shown in _problems:
+        log.error(shown)
 
 
 def describe(exc: Exception) -> str:

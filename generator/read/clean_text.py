@@ -147,9 +147,12 @@ def _same(a: str, b: str) -> bool:
     ).casefold().strip(" .")
 
 
-def drop_headlines(blocks: list[tuple[int, str]], title: str | None) -> tuple[list, list[int]]:
+def drop_headlines(
+    blocks: list[tuple[int, str]], title: str | None
+) -> tuple[list[tuple[int, str]], list[int]]:
     """Remove leading copies of the title and any paragraph that repeats the one before it."""
-    removed, kept = [], []
+    removed: list[int] = []
+    kept: list[tuple[int, str]] = []
     for line, text in blocks:
         leading_title = title and not kept and _same(text, title)
         repeat = kept and _same(text, kept[-1][1])
@@ -160,12 +163,14 @@ def drop_headlines(blocks: list[tuple[int, str]], title: str | None) -> tuple[li
     return kept, removed
 
 
-def drop_furniture(blocks: list[tuple[int, str]], cleaning: Cleaning) -> tuple[list, list[Removal]]:
+def drop_furniture(
+    blocks: list[tuple[int, str]], cleaning: Cleaning
+) -> tuple[list[tuple[int, str]], list[Removal]]:
     """Remove site furniture by the collection's rules: rules for ``end`` take paragraphs from the
     end of the text only, rules for ``anywhere`` from wherever they stand."""
     found: dict[Rule, list[int]] = {}
 
-    def rule_for(text: str, place: str) -> Rule | None:
+    def rule_for(text: str, place: tuple[str, ...]) -> Rule | None:
         if len(text) > cleaning.max_length:
             return None
         return next((r for r in cleaning.rules if r.where in place and r.matches(text)), None)
@@ -173,7 +178,7 @@ def drop_furniture(blocks: list[tuple[int, str]], cleaning: Cleaning) -> tuple[l
     while blocks and (rule := rule_for(blocks[-1][1], ("end", "anywhere"))):
         found.setdefault(rule, []).insert(0, blocks[-1][0])
         blocks = blocks[:-1]
-    kept = []
+    kept: list[tuple[int, str]] = []
     for line, text in blocks:
         rule = rule_for(text, ("anywhere",))
         if rule:
@@ -201,7 +206,7 @@ def clean(raw: RawDocument, cleaning: Cleaning | None = None) -> Document:
     blocks, furniture = drop_furniture(blocks, cleaning or Cleaning())
     removals += furniture
     paragraphs = [Paragraph(n, text, line, str(n)) for n, (line, text) in enumerate(blocks, 1)]
-    drift = []
+    drift: list[str] = []
     if raw.record is not None:  # a corrected document: its paragraphs carry their recorded keys
         paragraphs, drift = apply(raw.record, paragraphs)
     return Document(raw, paragraphs, removals, byline, drift)

@@ -35,7 +35,8 @@ def load_cleaning(folder: Path, languages: tuple[str, ...], problems: Problems) 
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
         reader.error(("max_length",), f"'max_length' is {limit!r}", "give a number of characters, e.g. 400")
         limit = 400
-    rules, seen = [], set()
+    rules: list[Rule] = []
+    seen: set[str] = set()
     for where, item in reader.mappings(
         data,
         "rules",

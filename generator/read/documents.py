@@ -42,8 +42,8 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
         reader.error(("languages",), "'languages' must list language codes", "e.g. [id, en]")
         return None
     reader.languages = tuple(languages)
-    texts = [reader.text(data, key) for key in ("title", "description", "intro")]
-    if any(t is None for t in texts):
+    title, description, intro = (reader.text(data, key) for key in ("title", "description", "intro"))
+    if title is None or description is None or intro is None:
         return None
     home = data.get("home_page")
     if home is not None and not (isinstance(home, str) and ID_PATTERN.match(home)):
@@ -58,7 +58,9 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
     return SiteConfig(
         path,
         tuple(languages),
-        *texts,
+        title,
+        description,
+        intro,
         home_page=home,
         cleaning=cleaning,
         schema_types=types,
@@ -133,17 +135,25 @@ def load_meta(path: Path, problems: Problems, site: SiteConfig) -> DocumentMeta 
     label = reader.text(data, "label", required=False)
     if "title" in data and data["title"] is None and label is None:
         reader.error(("title",), "an untitled document needs a 'label'", "describe it in a few words")
-    meta = DocumentMeta(
+    publisher, author = reader.string(data, "publisher"), reader.string(data, "author")
+    description = reader.text(data, "description")
+    if (
+        len(problems) > before
+        or not isinstance(kind, str)
+        or not isinstance(language, str)
+        or description is None
+    ):
+        return None  # a wrong type or language, or no description, is reported above
+    return DocumentMeta(
         title=title,
         label=label,
-        publisher=reader.string(data, "publisher"),
-        author=reader.string(data, "author"),
+        publisher=publisher,
+        author=author,
         date=when if isinstance(when, date) else None,
         type=kind,
         language=language,
-        description=reader.text(data, "description"),
+        description=description,
     )
-    return meta if len(problems) == before else None
 
 
 def load_translation(path: Path, problems: Problems, language: str) -> list[TranslationEntry]:
@@ -218,7 +228,8 @@ CONFIGURATION = {"site.yml", "cleaning.yml"}
 
 def read_checksums(folder: Path, problems: Problems) -> dict[str, tuple[str, int]]:
     """``SHA256SUMS``: file name -> (recorded SHA-256, line)."""
-    path, found = folder / CHECKSUMS, {}
+    path = folder / CHECKSUMS
+    found: dict[str, tuple[str, int]] = {}
     if not path.exists():
         return found
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from generator.model import (
@@ -80,7 +81,7 @@ def _aliases(reader: Reader, data: dict, expansions: dict) -> dict[str, tuple[st
         reader.error(("aliases",), "'aliases' must list names per language", "e.g. id: [Kemendag]")
         return {}
     reader.check_fields(value, reader.languages, ("aliases",))
-    result = {}
+    result: dict[str, tuple[str, ...]] = {}
     for lang, names in value.items():
         if not isinstance(names, list):
             reader.error(
@@ -90,8 +91,9 @@ def _aliases(reader: Reader, data: dict, expansions: dict) -> dict[str, tuple[st
             )
             continue
         found = [_alias(reader, item, lang, expansions) for item in names]
-        if all(found):
-            result[lang] = tuple(found)
+        kept = [name for name in found if name]
+        if len(kept) == len(found):
+            result[lang] = tuple(kept)
     return result
 
 
@@ -213,6 +215,7 @@ def load_entry(kind: str, path: Path, problems: Problems, site: SiteConfig) -> E
         relations=_relations(reader, data, PageKey(PageKind(kind), path.stem)),
         expansions=expansions,
     )
+    names: list[tuple[tuple[str, str], Sequence[str]]]
     names = [(("name", lang), [value]) for lang, value in entry.name.items()]
     names += [(("aliases", lang), values) for lang, values in entry.aliases.items()]
     for where, values in names:

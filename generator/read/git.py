@@ -18,12 +18,29 @@ from urllib.parse import urlencode, urlsplit
 from generator.model import History
 
 
-def git(root: Path, *args: str) -> str | None:
+class GitMissing(Exception):
+    """git cannot be run here: it is not installed, or not on ``PATH``."""
+
+
+def run(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """``git -C root args``, its output and errors as bytes; the one place that runs git.
+    A git that cannot be run is a :class:`GitMissing`; a failing command is a non-zero return code."""
     try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
-    except OSError:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
+    except OSError as error:
+        raise GitMissing(str(error)) from error
+
+
+def git(root: Path, *args: str) -> str | None:
+    """What ``git args`` prints in ``root``, as text with ``\\n`` line ends; None when it fails or
+    git cannot be run."""
+    try:
+        result = run(root, *args)
+    except GitMissing:
         return None
-    return result.stdout if result.returncode == 0 else None
+    if result.returncode:
+        return None
+    return result.stdout.decode().replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read(sources: Path) -> History | None:

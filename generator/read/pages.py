@@ -123,7 +123,7 @@ def load_figures(reader: Reader, data: dict) -> list[Figure]:
             if not isinstance(val, str) or not val.strip():
                 reader.missing((key,), f"a figure needs '{key}'", "see CONTRIBUTING.md")
         nested(reader, ())
-        if len(reader.problems) == before:
+        if len(reader.problems) == before and label is not None:  # no label is reported above
             line = reader.doc.line(*where)
             figures.append(
                 Figure(figure_id, float(value), unit, label, source, " ".join(quote.split()), note, line)

@@ -58,7 +58,7 @@ def renumbered(translations: dict, paragraphs: list[Paragraph]) -> tuple[Record,
     )
     if not moved:
         return None
-    marks = {}
+    marks: dict[str, str] = {}
     for entry in entries:
         marks.setdefault(entry.paragraph, entry.fingerprint)
     last = max(int(k) for k in marks if k.isdigit())
@@ -219,9 +219,11 @@ def align(record: Record, old_texts: dict[str, str], new: list[str]) -> Alignmen
         gone += [i1 + i for i in range(i2 - i1) if i not in paired]
     moved = []
     for i in list(gone):  # a paragraph found unchanged elsewhere has moved: it keeps its key
-        j = next((j for j, mark in enumerate(marks) if keys[j] is None and mark == live[i].fingerprint), None)
-        if j is not None:
-            keys[j] = live[i].key
+        at = next(
+            (j for j, mark in enumerate(marks) if keys[j] is None and mark == live[i].fingerprint), None
+        )
+        if at is not None:
+            keys[at] = live[i].key
             moved.append(live[i].key)
             gone.remove(i)
     removed_keys = {live[i].key for i in gone}
@@ -245,7 +247,8 @@ def _pair(old: list[Slot], old_texts: dict[str, str], new: list[str]) -> list[tu
     pairs, start = [], 0
     for j, text in enumerate(new):
         for i in range(start, len(old)):
-            if texts[i] is not None and similarity(texts[i], text) >= SIMILAR:
+            earlier = texts[i]
+            if earlier is not None and similarity(earlier, text) >= SIMILAR:
                 pairs.append((i, j))
                 start = i + 1
                 break
@@ -286,6 +289,8 @@ def letters(n: int) -> str:
 def new_key(previous: str, used: set[str]) -> str:
     """The key of a paragraph inserted after ``previous``: its number and the next free letter."""
     match = KEY.match(previous)
+    if match is None:
+        raise ValueError(f"'{previous}' is not a paragraph key")
     base, after = match["base"], match["suffix"]
     n = 0
     while (len(letters(n)), letters(n)) <= (len(after), after) or f"{base}{letters(n)}" in used:

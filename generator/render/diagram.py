@@ -12,6 +12,7 @@ when long, and nothing overlaps whatever font the reader's system picks.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -35,7 +36,7 @@ LANE = 8
 
 
 @functools.cache
-def _font(size: int) -> ImageFont.FreeTypeFont:
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size)
 
 
@@ -157,8 +158,8 @@ def layered(
     for a, b in links:
         step = 1 if layer[b] >= layer[a] else -1
         chain = [a]
-        for depth in range(layer[a] + step, layer[b], step):
-            layer.append(depth)
+        for between in range(layer[a] + step, layer[b], step):
+            layer.append(between)
             chain.append(len(layer) - 1)
         chains.append([*chain, b])
     if any(layer[a] == layer[b] for a, b in links):
@@ -210,8 +211,8 @@ def layered(
     for i, d in enumerate(layer):
         depth[d] = max(depth[d], extent(i)[0])
     start = [float(MARGIN)]
-    for d in depth:
-        start.append(start[-1] + d + gap[0])
+    for band in depth:
+        start.append(start[-1] + band + gap[0])
     length = start[-1] - gap[0] + MARGIN
 
     def point(main: float, side: float) -> tuple[float, float]:
@@ -350,7 +351,7 @@ def network(
     description: str,
     nodes: list[Node],
     edges: list[Edge],
-    legend: list[tuple[str, str]] = (),
+    legend: Sequence[tuple[str, str]] = (),
 ) -> str:
     """Every node and edge, left to right, each edge a labelled line with an arrowhead, solid,
     dashed or dotted by certainty; ``legend`` explains each line pattern: ``(certainty, words)``."""
@@ -364,7 +365,7 @@ def connections(
     centre: Node,
     nodes: list[Node],
     edges: list[Edge],
-    legend: list[tuple[str, str]] = (),
+    legend: Sequence[tuple[str, str]] = (),
 ) -> str:
     """One node's connections, narrow enough for a phone: ``centre`` on top and its neighbours
     in one column below it, each under the labels of its edges, every line in a lane of its own

@@ -48,7 +48,7 @@ def texts(site: Site) -> list[tuple[str, str, dict, list[Statement]]]:
         found.append(("page", page.id, page.title, headings + page_statements(page)))
     for kind in ("term", "actor"):
         for entry in sorted((e for e in site.entries if e.kind == kind), key=lambda e: e.id):
-            found.append((kind, entry.id, entry.name, statements(entry)))
+            found.append((kind, entry.id, entry.name, list(statements(entry))))
     return found
 
 

@@ -48,7 +48,8 @@ def parts(site: Site, lang: str) -> list[SimpleNamespace]:
     stories = {story.id: story for story in site.pages}
     story = []
     for kind, item in navigation(site):
-        page = stories.get(site.config.home_page if kind == "home" else item)
+        wanted = site.config.home_page if kind == "home" else item
+        page = stories.get(wanted) if wanted is not None else None
         if kind in ("home", "page") and page:
             template = {"questions": "article"}.get(page.layout, page.layout)
             story.append(section(f"page_{template}.md.j2", page.title[lang], page.slug[lang], story=page))

@@ -33,7 +33,7 @@ def descriptions(site: Site, pages: list[Page]) -> list[Page]:
     """``<lang>.site.json`` for each language: what a builder needs to make it a site of its own
     (title, description, the pages of the navigation in order with their titles, the sections
     reached from their index pages, every language's home, interface words)."""
-    titles = {page.path: front_title(page.content) for page in pages}
+    titles = {page.path: front_title(str(page.content)) for page in pages}
     nav = navigation(site)
     out = []
     for lang in site.config.languages:
