@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from generator.check.attribution import check_attribution
 from generator.check.citations import Citations
-from generator.check.validate import validate, validate_entries, validate_pages
+from generator.check.documents import validate
+from generator.check.entry_checks import validate_entries
+from generator.check.page_checks import validate_pages
 from generator.model import Collection, NameIndex, Resolver, TranslationStatus
 from generator.model.problems import InputError, Problems
 

@@ -12,13 +12,9 @@ story pages (the pipeline imports all three from here), ``statements`` the texts
 from __future__ import annotations
 
 from generator.check.citations import word_changes
-from generator.check.entry_checks import validate_entries
-from generator.check.page_checks import validate_pages
 from generator.model import Document, SiteConfig, TranslationStatus
 from generator.model.problems import Problems
 from generator.read.records import renumbered
-
-__all__ = ["validate", "validate_entries", "validate_pages"]
 
 
 def check_byline(doc: Document, problems: Problems) -> None:
