@@ -1,12 +1,9 @@
-"""Cross-checks: bylines, translations, citations, quotes, links and names.
+"""The documents' checks: bylines against metadata, paragraphs against their record, and the
+translation status of every paragraph. Missing and stale translations are warnings: the site
+still builds and marks those paragraphs as awaiting translation.
 
-Schema problems are found while loading; this stage checks how the pieces fit together and
-returns the translation status of every paragraph. Missing and stale translations are warnings:
-the site still builds and marks those paragraphs as awaiting translation.
-
-This module checks the documents; ``entry_checks`` the glossary and actors, ``page_checks`` the
-story pages (the pipeline imports all three from here), ``statements`` the texts of either, and
-``verbatim`` finds quotes in paragraphs.
+``entry_checks`` checks the glossary and actors, ``page_checks`` the story pages, ``statements``
+the texts of either, and ``verbatim`` finds quotes in paragraphs; ``collection`` runs them all.
 """
 
 from __future__ import annotations
