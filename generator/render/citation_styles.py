@@ -34,8 +34,8 @@ _STOP_WORDS = frozenset(
     " yet".split()
 )
 _PLURAL = re.compile(r"\d+[^\d.]+\d+")
-_FIELDS = frozenset({"id", "type", "title", "author", "container-title", "publisher", "issued", "language"})
-_FIELDS |= {"URL", "note", "accessed"}
+_FIELDS = frozenset("id type title author container-title publisher issued language URL note".split())
+"""The CSL fields of the shapes cited; ``note`` (the paragraph, for the files) is not printed."""
 
 
 @cache
