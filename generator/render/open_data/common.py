@@ -33,7 +33,6 @@ FILES = (
 """The files this module writes, beside ``README.txt``, with their media types."""
 LEDGER_FILES = (("claims.csv", "text/csv"), ("claims.json", "application/json"))
 """The claims ledger's files (``generator/render/ledger.py``), listed with the others."""
-CITE_FIELDS = ("document", "paragraph", "document_type", "publisher", "address")
 
 
 def addresses(site: Site, key: PageKey, anchor: str = "") -> dict[str, str]:
