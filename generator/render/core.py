@@ -472,9 +472,9 @@ class PageContext:
                 continue
             definition, titles = inline.plain(entry.summary.text[self.lang]), {}
             for name in sorted(entry.names()):
-                own = entry.expansions.get(name, {})
+                expansion = entry.expansions.get(name, {})
                 for variant in {name, *case_variants(name)}:
-                    titles.setdefault(variant, own.get(self.lang) or definition)
+                    titles.setdefault(variant, expansion.get(self.lang) or definition)
             lines += [f"*[{name}]: {title}\n\n" for name, title in sorted(titles.items())]
         return Markup("".join(lines))
 
