@@ -183,27 +183,34 @@ def layered(
         return (box.width, box.height) if across else (box.height, box.width)
 
     # Across: positions in that order, spread so that neighbours in a layer clear each other.
+    # Vertices at one position share a slot, which is placed once. The library may put two
+    # vertices of one layer at the same position (igraph 1.0.0 does, for some graphs of
+    # several parts): the later one then takes the next slot at that position.
     before: dict[int, int] = {}
     """Each vertex -> the vertex before it in its layer."""
     last: dict[int, int] = {}
+    slot: list[tuple[float, int]] = [(value, 0) for value in along]
+    """Each vertex's ``(position, how many of its layer are before it at that position)``."""
     for i in sorted(range(len(layer)), key=lambda i: (along[i], i)):
         if layer[i] in last:
-            before[i] = last[layer[i]]
+            u = before[i] = last[layer[i]]
+            if along[u] == along[i]:
+                slot[i] = (along[i], slot[u][1] + 1)
         last[layer[i]] = i
-    at_value: dict[float, list[int]] = {}
-    for i, value in enumerate(along):
-        at_value.setdefault(value, []).append(i)
-    values = sorted(at_value)
-    place: dict[float, float] = {}
-    for k, value in enumerate(values):
-        at = place[values[k - 1]] + (value - values[k - 1]) * 4 if k else 0.0
-        for w in at_value[value]:
+    at_slot: dict[tuple[float, int], list[int]] = {}
+    for i, key in enumerate(slot):
+        at_slot.setdefault(key, []).append(i)
+    keys = sorted(at_slot)
+    place: dict[tuple[float, int], float] = {}
+    for k, key in enumerate(keys):
+        at = place[keys[k - 1]] + (key[0] - keys[k - 1][0]) * 4 if k else 0.0
+        for w in at_slot[key]:
             if w in before:
                 u = before[w]
-                at = max(at, place[along[u]] + (extent(u)[1] + extent(w)[1]) / 2 + gap[1])
-        place[value] = at
-    low = min(place[along[i]] - extent(i)[1] / 2 for i in range(len(layer)))
-    cross = [place[along[i]] - low + MARGIN for i in range(len(layer))]
+                at = max(at, place[slot[u]] + (extent(u)[1] + extent(w)[1]) / 2 + gap[1])
+        place[key] = at
+    low = min(place[slot[i]] - extent(i)[1] / 2 for i in range(len(layer)))
+    cross = [place[slot[i]] - low + MARGIN for i in range(len(layer))]
     breadth = max(cross[i] + extent(i)[1] / 2 for i in range(len(layer))) + MARGIN
     # Along: each layer a band as deep as its deepest box.
     depth = [0.0] * (max(layer) + 1)
