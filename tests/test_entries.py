@@ -231,3 +231,19 @@ def test_a_term_page_does_not_define_its_own_names_as_tooltips(site):
             variants = {v for name in entry.names() for v in case_variants(name)} | entry.names()
             repeated += [f"{lang}/{entry.id}: {v}" for v in sorted(variants) if f"\n*[{v}]: " in content]
     assert not repeated, repeated
+
+
+def test_a_relation_of_an_entry_to_itself_is_refused_with_its_line(sources_copy):
+    """``relations: [{type: regulates, target: actor:<itself>}]`` says nothing and has no
+    drawing (an edge from a node to itself): the check names the line instead of the build
+    failing later."""
+    path = sources_copy / "actors/teten-masduki.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "    target: actor:kementerian-koperasi-dan-ukm\n" in text
+    path.write_text(text.replace("actor:kementerian-koperasi-dan-ukm\n", "actor:teten-masduki\n", 1))
+    line = text[: text.index("actor:kementerian-koperasi-dan-ukm\n")].count("\n")
+    found = errors(sources_copy)
+    assert any(
+        message.startswith(f"{path}:{line}: ") and "to itself" in message and " -- " in message
+        for message in found
+    ), found
