@@ -6,6 +6,7 @@ for every document, entry and story page in every language without an internal e
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -31,14 +32,21 @@ OPINION = {"id": "Menurut tulisan opini, ", "en": "An opinion piece argues that 
 letters = st.characters(categories=("Lu", "Ll", "Lo"), exclude_characters="\u0130\u0131")
 word = st.text(letters, min_size=2, max_size=10)
 words = st.lists(word, min_size=1, max_size=4).map(" ".join)
-paragraph = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=120)
-"""Any Unicode text on one line: letters, digits, marks, symbols, punctuation, spaces."""
+text = st.text(st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=100)
 UNIQUE = [
     f"{a} {b}".strip()
     for a in ("", "Alfa", "Bravo", "Charlie", "Delta")
     for b in ("Echo", "Foxtrot", "Golf", "Hotel", "India", "Juliett", "Kilo", "Lima", "Mike", "Oscar")
 ]
 """Words that make each name and alias of a collection its own (one entry per name)."""
+paragraph = st.lists(text | st.sampled_from(UNIQUE[:10]), min_size=1, max_size=4).map(" ".join)
+"""Any Unicode text on one line (letters, digits, marks, symbols, punctuation, spaces), which
+may name entries (their aliases may be words of ``UNIQUE``)."""
+ADDRESS = r"[a-z0-9][a-z0-9-]{0,8}"
+SITE_ADDRESSES = ["glossary", "glosarium", "sources", "sumber", "actors", "aktor", "claims", "klaim"]
+SITE_ADDRESSES += ["print", "cetak", "assets", "index", "en", "id", "search", "404"]
+address = st.one_of(*[st.from_regex(ADDRESS, fullmatch=True)] * 5, st.sampled_from(SITE_ADDRESSES))
+"""A page's address in a language: any, including the names of the site's own sections."""
 slug = st.from_regex(r"[a-z][a-z0-9-]{0,12}", fullmatch=True)
 
 
@@ -133,16 +141,22 @@ def collections(draw) -> dict[str, str | bytes]:
     ids = {"term": draw(st.lists(slug, max_size=3, unique=True)), "actor": []}
     ids["actor"] = draw(st.lists(slug.filter(lambda s: s not in ids["term"]), max_size=4, unique=True))
     unique = iter(UNIQUE)
+
+    def alias() -> str | dict:
+        """A name of its own, sometimes with what it stands for (``{name: UKM, expansion: ...}``)."""
+        name = f"{draw(words)} {next(unique)}" if draw(st.booleans()) else next(unique)
+        if draw(st.booleans()):
+            return name
+        expansion = draw(words | st.fixed_dictionaries({lang: words for lang in languages}))
+        return {"name": name, "expansion": expansion}
+
     targets = [f"{kind}:{i}" for kind in ids for i in ids[kind]]
     for kind, folder in (("term", "glossary"), ("actor", "actors")):
         for entry_id in ids[kind]:
             entry = {"name": {lang: f"{draw(words)} {next(unique)}" for lang in languages}}
             if kind == "actor":
                 entry["kind"] = draw(st.sampled_from(ACTOR_KINDS))
-            entry["aliases"] = {
-                lang: [f"{alias} {next(unique)}" for alias in draw(st.lists(words, max_size=2))]
-                for lang in languages
-            }
+            entry["aliases"] = {lang: [alias() for _ in range(draw(st.integers(0, 2)))] for lang in languages}
             entry["definition" if kind == "term" else "summary"] = sentence()
             for section in ("explanation",) if kind == "term" else ("role", "actions"):
                 entry[section] = [sentence() for _ in range(draw(st.integers(0, 2)))]
@@ -183,12 +197,20 @@ def collections(draw) -> dict[str, str | bytes]:
                 }
             files[f"{folder}/{entry_id}.yml"] = dump(entry)
     # Story pages of every layout.
+    pages = []
     for page_id in draw(st.lists(slug, max_size=4, unique=True)):
         layout = draw(
             st.sampled_from(("article", "cards", "questions", "timeline", "figures", "network", "method"))
         )
+        pages.append((page_id, layout))
         page = {"layout": layout, "title": {lang: draw(words) for lang in languages}}
         page["description"] = {lang: draw(words) for lang in languages}
+        if draw(st.booleans()):
+            page["slug"] = {lang: draw(address) for lang in languages}
+        if draw(st.booleans()):
+            page["order"] = draw(st.integers(-5, 200))
+        if draw(st.booleans()):
+            page["intro"] = sentence()
         if layout in ("article", "cards", "questions", "method"):
             page["sections"] = [
                 {
@@ -236,6 +258,9 @@ def collections(draw) -> dict[str, str | bytes]:
                     }
                 ]
         files[f"pages/{page_id}.yml"] = dump(page)
+    home = [p for p in pages if p[1] in ("article", "cards", "questions", "method")]
+    if home and draw(st.booleans()):
+        files["site.yml"] += f"home_page: {draw(st.sampled_from(home))[0]}\n"
     return files
 
 
@@ -279,8 +304,12 @@ def test_a_valid_collection_is_checked_and_generated_without_an_internal_error(m
             return
         assert main(["--sources", str(sources), "generate", "--out", str(root / "docs")]) == 0
         keys = [("source", doc.id) for doc in site.documents]
-        keys += [entry.key for entry in site.entries] + [("page", page.id) for page in site.pages]
+        keys += [entry.key for entry in site.entries] + [("home", "")]
+        keys += [("page", page.id) for page in site.pages if page.id != site.config.home_page]
         assert len(site.documents) == files["SHA256SUMS"].count("\n")
+        written = [path.relative_to(root / "docs").as_posix() for path in (root / "docs").rglob("*.md")]
+        addresses = [re.sub(r"(^|/)index$", "", name[: -len(".md")]) for name in written]
+        assert len(set(addresses)) == len(addresses), "two pages at one address"
         for lang in site.config.languages:
             for key in keys:
                 assert (root / "docs" / lang / f"{stem(site, key, lang)}.md").is_file(), (lang, key)
