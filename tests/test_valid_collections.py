@@ -18,7 +18,14 @@ from hypothesis import strategies as st
 from generator import pipeline
 from generator.cli import main
 from generator.model.problems import InputError
-from generator.model.site import ACTOR_KINDS, CERTAINTIES, RELATION_TYPES, DocumentMeta, RawDocument
+from generator.model.site import (
+    ACTOR_KINDS,
+    CERTAINTIES,
+    RELATION_TYPES,
+    DocumentMeta,
+    RawDocument,
+    fingerprint,
+)
 from generator.read.clean_text import clean
 from generator.render.addresses import stem
 from tests.conftest import SOURCES
@@ -109,12 +116,7 @@ def collections(draw) -> dict[str, str | bytes]:
             if lang != original and draw(st.booleans()):
                 done = [p for p in paras if draw(st.booleans())]
                 entries = [
-                    {
-                        "paragraph": k,
-                        "fingerprint": hashlib.sha256(" ".join(t.split()).encode()).hexdigest()[:12],
-                    }
-                    | {"text": draw(paragraph)}
-                    for k, t in done
+                    {"paragraph": k, "fingerprint": fingerprint(t), "text": draw(paragraph)} for k, t in done
                 ]
                 files[f"{doc_id}.{lang}.yml"] = dump({"language": lang, "paragraphs": entries})
         docs.append((key, kind, paras, counted, number))
