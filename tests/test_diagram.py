@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from generator.model.words import ui
-from generator.render.diagram import Edge, Node, connections, network, text_box
+from generator.render.diagram import Edge, Node, connections, network
 from generator.render.formats import document_name
 from generator.render.svg import DASHES
+from generator.render.text_metrics import text_box
 from tests.conftest import docs_file
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -286,6 +287,24 @@ def test_a_hand_made_graph_with_long_names_and_many_edges_between_the_same_nodes
             "c", "Judul", "Keterangan", centre, [n for n in LONG if n.key in keys], edges, legend
         )
         check(read(svg), [n.label for n in LONG if n.key in keys], hand_made(edges))
+
+
+TIED = [("b", "f"), ("e", "a"), ("c", "d"), ("c", "b"), ("f", "b"), ("b", "f")]
+"""A graph for which igraph 1.0.0's layered layout puts two vertices of one layer at the same
+position: a quote in a glossary entry added such an edge to the real collection's diagram and
+made the build fail with ``KeyError: 6.0``."""
+
+
+def test_vertices_the_layout_library_puts_at_one_position_of_a_layer_are_drawn_apart():
+    nodes = [Node(("actor", name), f"Aktor {name.upper()}") for name in "abcdef"]
+    label = {node.key: node.label for node in nodes}
+    edges = [Edge(("actor", a), ("actor", b), f"{a} ke {b} {n}") for n, (a, b) in enumerate(TIED)]
+    drawing = read(network("t", "Judul", "Keterangan", nodes, edges))
+    check(
+        drawing,
+        [node.label for node in nodes],
+        [(label[e.source], e.text, label[e.target], e.certainty) for e in edges],
+    )
 
 
 def test_the_same_graph_is_drawn_byte_for_byte_the_same():

@@ -9,7 +9,11 @@ import pytest
 
 from generator import pipeline
 from generator.check.verbatim import quote_found
+from generator.model import BuildFacts
 from generator.model.problems import InputError
+from generator.render.addresses import stem
+from generator.render.formats import case_variants
+from generator.render.run import render
 from tests.conftest import SOURCES, copy_documents, write_configuration
 
 DOC = "003_5c094b5689ed37a0"
@@ -214,3 +218,34 @@ def test_mentions_found_through_aliases_and_longest_name_first(mini):
     assert where[("actor", "kominfo")] == [(DOC, ["1", "3", "4", "6"])]
     assert where[("term", "satgas")] == [(DOC, ["1", "2", "6"])]  # "satuan tugas" in paragraph 6
     assert where[("actor", "kemenkop")] == [(DOC, ["2"])]
+
+
+def test_a_term_page_does_not_define_its_own_names_as_tooltips(site):
+    """A term's own page does not repeat its definition as a tooltip (``*[name]: ...``) for any of
+    its names, in any language; the other terms it names keep theirs."""
+    pages = {page.path: page.content for page in render(site, BuildFacts(), parallel=False)}
+    terms = [entry for entry in site.entries if entry.kind == "term"]
+    assert terms
+    repeated = []
+    for lang in site.config.languages:
+        for entry in terms:
+            content = pages[f"{lang}/{stem(site, entry.key, lang)}.md"]
+            variants = {v for name in entry.names() for v in case_variants(name)} | entry.names()
+            repeated += [f"{lang}/{entry.id}: {v}" for v in sorted(variants) if f"\n*[{v}]: " in content]
+    assert not repeated, repeated
+
+
+def test_a_relation_of_an_entry_to_itself_is_refused_with_its_line(sources_copy):
+    """``relations: [{type: regulates, target: actor:<itself>}]`` says nothing and has no
+    drawing (an edge from a node to itself): the check names the line instead of the build
+    failing later."""
+    path = sources_copy / "actors/teten-masduki.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "    target: actor:kementerian-koperasi-dan-ukm\n" in text
+    path.write_text(text.replace("actor:kementerian-koperasi-dan-ukm\n", "actor:teten-masduki\n", 1))
+    line = text[: text.index("actor:kementerian-koperasi-dan-ukm\n")].count("\n")
+    found = errors(sources_copy)
+    assert any(
+        message.startswith(f"{path}:{line}: ") and "to itself" in message and " -- " in message
+        for message in found
+    ), found

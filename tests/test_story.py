@@ -232,3 +232,26 @@ def test_a_list_field_that_is_not_a_list_is_reported(story):
     (story / "pages/t.yml").write_text(TIMELINE + "sections: not a list\n")
     line = TIMELINE.count("\n") + 1
     assert any(f"t.yml:{line}: 'sections' must be a list -- see CONTRIBUTING.md" in e for e in errors(story))
+
+
+def test_a_page_address_taken_by_the_site_or_another_page_is_refused(story):
+    """A story page at ``en/glossary`` would share its address with the glossary (and at
+    ``index``, ``claims`` or ``print`` with the home page, the ledger or the print version); two
+    pages at one address would overwrite each other: the check names the file and line."""
+    edit(
+        story / "pages/t.yml",
+        "description: {id: x, en: x}\n",
+        "description: {id: x, en: x}\nslug: {en: glossary}\n",
+    )
+    edit(
+        story / "pages/f.yml", "description: {id: x, en: x}\n", "description: {id: x, en: x}\nslug: {id: t}\n"
+    )
+    found = errors(story)
+    assert any(
+        e.startswith(f"{story / 'pages/t.yml'}:4: ") and "'glossary'" in e and " -- " in e for e in found
+    ), found
+    twice = f"{story / 'pages/t.yml'}:4: the page's 'id' address 't' is also that of f.yml -- "
+    assert any(e.startswith(twice) for e in found), found
+    (story / "pages/t.yml").rename(story / "pages/klaim.yml")
+    found = errors(story)
+    assert any(e.startswith(f"{story / 'pages/klaim.yml'}:1: ") and "'klaim'" in e for e in found), found

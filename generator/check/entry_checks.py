@@ -24,7 +24,14 @@ def check_entry(entry: Entry, cites: Citations, keys: set, site: SiteConfig, pro
                     unknown_entry(kind, target, keys),
                 )
     for relation in entry.relations:
-        if relation.target not in keys:
+        if relation.target == entry.key:
+            problems.add(
+                entry.path,
+                relation.line,
+                f"relation '{relation.type}' leads from {entry.kind}:{entry.id} to itself",
+                "point 'target' at another actor or term, or remove the relation",
+            )
+        elif relation.target not in keys:
             kind, name = relation.target
             problems.add(
                 entry.path,

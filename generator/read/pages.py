@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from generator.model import (
 )
 from generator.model.dates import WEEKDAYS, calendar_error, parse_partial
 from generator.model.problems import Problems
+from generator.model.words import LOCALES, ui
 from generator.read.documents import ID_PATTERN
 from generator.read.entries import statement, statements
 from generator.read.yaml_reader import Reader
@@ -161,7 +163,52 @@ def load_slug(reader: Reader, data: dict, default: str) -> dict[str, str]:
     for lang, slug in value.items():
         if not (isinstance(slug, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug)):
             reader.error(("slug", lang), f"slug {slug!r} must use a-z, 0-9 and '-'", "e.g. timeline")
+        elif slug in taken_addresses():
+            reader.error(("slug", lang), *taken_message(slug))
+    if default in taken_addresses() and any(lang not in value for lang in reader.languages):
+        reader.error((), *taken_message(default, f"its file name {default}.yml"))
     return {lang: str(value.get(lang) or default) for lang in reader.languages}
+
+
+@functools.cache
+def taken_addresses() -> frozenset[str]:
+    """Addresses a story page may not have: the site's sections and pages of its own in every
+    language (``glossary``, ``glosarium``, ``claims``, ``print``...), the home page, the
+    pictures and data, and the language folders."""
+    codes = sorted(path.stem for path in LOCALES.glob("*.yml"))
+    return frozenset(
+        {"index", "assets", *codes, *(slug for code in codes for slug in ui(code)["slugs"].values())}
+    )
+
+
+def taken_message(slug: str, what: str = "") -> tuple[str, str]:
+    where = f" ({what})" if what else ""
+    return (
+        f"the page's address '{slug}'{where} is taken by the site's own pages",
+        f"choose another slug: not {', '.join(sorted(taken_addresses()))}",
+    )
+
+
+def check_addresses(pages: list[StoryPage], languages: tuple[str, ...], problems: Problems) -> None:
+    """Two story pages at one address in a language would overwrite each other."""
+    for lang in languages:
+        first: dict[str, StoryPage] = {}
+        for page in pages:
+            other = first.setdefault(page.slug[lang], page)
+            if other is not page:
+                line = slug_line(page.path)
+                problems.add(
+                    page.path,
+                    line,
+                    f"the page's '{lang}' address '{page.slug[lang]}' is also that of {other.path.name}",
+                    f"give one of them another slug: {{{lang}: ...}}",
+                )
+
+
+def slug_line(path: Path) -> int:
+    """The line of a page file's ``slug:``, else 1."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if line.startswith("slug:")), 1)
 
 
 def load_page(path: Path, problems: Problems, site: SiteConfig) -> StoryPage | None:
@@ -206,4 +253,5 @@ def load_pages(folder: Path, site: SiteConfig, problems: Problems) -> list[Story
         page = load_page(path, problems, site)
         if page:
             pages.append(page)
+    check_addresses(pages, site.languages, problems)
     return sorted(pages, key=lambda p: (p.order, p.id))

@@ -11,58 +11,22 @@ when long, and nothing overlaps whatever font the reader's system picks.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
 import igraph
-from PIL import ImageFont
 
 from generator.render.svg import BAR, INK, LINE, MUTED, NODE, _line, _open
+from generator.render.text_metrics import LEADING, text_width, wrap
 
 NODE_SIZE, LABEL_SIZE, LEGEND_SIZE = 13, 12, 13
 """Font sizes in px of node names, edge labels and the legend."""
-LEADING = 1.3
-"""Line height, in font sizes."""
-SAFETY = 1.25
-"""How much wider than Pillow's font a line may come out in the site's sans-serif fonts (DejaVu
-Sans, the widest common one, measures up to 20% wider)."""
 NODE_PAD, LABEL_PAD = (10, 6), (4, 2)
 """Room between a box's edge and its text, across and down."""
 MARGIN = 12
 LANE = 8
 """Room across a band that a line passing through it takes."""
-
-
-@functools.cache
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    return ImageFont.load_default(size)
-
-
-def text_width(text: str, size: int) -> float:
-    """A conservative estimate of how wide ``text`` is at ``size`` px: measured with the font
-    Pillow carries, times ``SAFETY``."""
-    return _font(size).getlength(text) * SAFETY
-
-
-def wrap(text: str, size: int, limit: float) -> list[str]:
-    """``text`` in lines no wider than ``limit`` where its words allow; words are never cut."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", size) <= limit:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return lines or [""]
-
-
-def text_box(x: float, y: float, line: str, size: int, anchor: str = "middle") -> tuple[float, ...]:
-    """``(left, top, right, bottom)`` of one line of text whose baseline starts (``start``) or is
-    centred (``middle``) at ``x, y``: the estimated width, from ascender to descender."""
-    width = text_width(line, size)
-    left = x - width / 2 if anchor == "middle" else x
-    return (left, y - size, left + width, y + 0.3 * size)
 
 
 @dataclass(frozen=True)
@@ -184,27 +148,34 @@ def layered(
         return (box.width, box.height) if across else (box.height, box.width)
 
     # Across: positions in that order, spread so that neighbours in a layer clear each other.
+    # Vertices at one position share a slot, which is placed once. The library may put two
+    # vertices of one layer at the same position (igraph 1.0.0 does, for some graphs of
+    # several parts): the later one then takes the next slot at that position.
     before: dict[int, int] = {}
     """Each vertex -> the vertex before it in its layer."""
     last: dict[int, int] = {}
+    slot: list[tuple[float, int]] = [(value, 0) for value in along]
+    """Each vertex's ``(position, how many of its layer are before it at that position)``."""
     for i in sorted(range(len(layer)), key=lambda i: (along[i], i)):
         if layer[i] in last:
-            before[i] = last[layer[i]]
+            u = before[i] = last[layer[i]]
+            if along[u] == along[i]:
+                slot[i] = (along[i], slot[u][1] + 1)
         last[layer[i]] = i
-    at_value: dict[float, list[int]] = {}
-    for i, value in enumerate(along):
-        at_value.setdefault(value, []).append(i)
-    values = sorted(at_value)
-    place: dict[float, float] = {}
-    for k, value in enumerate(values):
-        at = place[values[k - 1]] + (value - values[k - 1]) * 4 if k else 0.0
-        for w in at_value[value]:
+    at_slot: dict[tuple[float, int], list[int]] = {}
+    for i, key in enumerate(slot):
+        at_slot.setdefault(key, []).append(i)
+    keys = sorted(at_slot)
+    place: dict[tuple[float, int], float] = {}
+    for k, key in enumerate(keys):
+        at = place[keys[k - 1]] + (key[0] - keys[k - 1][0]) * 4 if k else 0.0
+        for w in at_slot[key]:
             if w in before:
                 u = before[w]
-                at = max(at, place[along[u]] + (extent(u)[1] + extent(w)[1]) / 2 + gap[1])
-        place[value] = at
-    low = min(place[along[i]] - extent(i)[1] / 2 for i in range(len(layer)))
-    cross = [place[along[i]] - low + MARGIN for i in range(len(layer))]
+                at = max(at, place[slot[u]] + (extent(u)[1] + extent(w)[1]) / 2 + gap[1])
+        place[key] = at
+    low = min(place[slot[i]] - extent(i)[1] / 2 for i in range(len(layer)))
+    cross = [place[slot[i]] - low + MARGIN for i in range(len(layer))]
     breadth = max(cross[i] + extent(i)[1] / 2 for i in range(len(layer))) + MARGIN
     # Along: each layer a band as deep as its deepest box.
     depth = [0.0] * (max(layer) + 1)
