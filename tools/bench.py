@@ -1,8 +1,7 @@
 """`make bench`: build synthetic collections of 10, 100 and 1,000 source documents and measure
 generation, the MkDocs build, peak memory, a no-op `make` and a one-source edit, for this version
-and, side by side in the same run, for the earlier build (one MkDocs run with mkdocs-static-i18n,
-commit ``BENCH_OLD``, with its own virtual environment). Writes the tables into BENCHMARKS.md
-(between the bench markers)."""
+and, side by side in the same run, for the earlier build (commit ``BENCH_OLD``, with its own virtual
+environment). Writes the tables into BENCHMARKS.md (between the bench markers)."""
 
 from __future__ import annotations
 
@@ -20,8 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".build" / "bench"
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "10 100 1000").split()]
-OLD = os.environ.get("BENCH_OLD", "7f05399")
-"""The last commit that built every language in one MkDocs run with mkdocs-static-i18n."""
+OLD = os.environ.get("BENCH_OLD", "a97716b")
+"""The earlier build to compare with: the last commit before the generator became stage packages
+(issue 19); ``BENCH_OLD=7f05399`` compares with the one MkDocs run of mkdocs-static-i18n."""
 sys.path.insert(0, str(ROOT))
 
 from generator.maintain.corrections import set_checksum, sha256  # noqa: E402
@@ -156,7 +156,9 @@ def as_old(target: Path, old: Path) -> Path:
     shutil.rmtree(copy, ignore_errors=True)
     copy.mkdir()
     shutil.copytree(target / "sources", copy / "sources")
-    for page in (copy / "sources/pages").glob("*.yml"):  # the earlier loader knows no slugs
+    loader = old / "generator/load_pages.py"
+    knows_slugs = loader.exists() and "slug" in loader.read_text(encoding="utf-8")
+    for page in (copy / "sources/pages").glob("*.yml") if not knows_slugs else ():  # an earlier loader
         page.write_text(re.sub(r"(?m)^slug: .*\n", "", page.read_text(encoding="utf-8")), encoding="utf-8")
     for name in ("Makefile", "mkdocs.yml", "pyproject.toml", "requirements.lock"):
         shutil.copy2(old / name, copy / name)
@@ -169,7 +171,13 @@ def measure(target: Path, info: dict) -> dict:
     """Generation, a clean build, a no-op `make` and a one-source edit, in ``target``."""
     env_python = str(target / ".venv/bin/python")
     gen_s, gen_mb, gen_out = measured([env_python, "-m", "generator", "generate"], target)
-    build_s, build_mb, build_out = measured([env_python, "-m", "generator.publish.build"], target)
+    # The builder's module moved with the stage packages; an earlier build has it at generator.mkdocs.
+    builder = (
+        "generator.mkdocs.build"
+        if (target / "generator/mkdocs/build.py").exists()
+        else "generator.publish.build"
+    )
+    build_s, build_mb, build_out = measured([env_python, "-m", builder], target)
     mkdocs_s = float(re.search(r"MkDocs ([\d.]+) s", build_out)[1])
     subprocess.run(["make"], cwd=target, capture_output=True, check=True)  # stamps for the no-op
     noop = min(measured(["make"], target)[0] for _ in range(3))
