@@ -65,7 +65,7 @@ def descriptions(site: Site, pages: list[Page]) -> list[Page]:
 
 def open_data_pages(site: Site) -> list[Page]:
     """The claims ledger of each language as CSV and JSON, in that language's tree, and the
-    figures, timeline, glossary and actors with their README (``generator/render/open_data.py``)."""
+    figures, timeline, glossary and actors with their README (``generator/render/open_data/``)."""
     rows = records(site, site.resolver)
     out = []
     for lang in site.config.languages:
