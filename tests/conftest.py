@@ -282,6 +282,16 @@ BUILD_FIXTURES = {"project", "built", "scratch", "real_site"}
 BROWSER_FIXTURES = {"browser"}
 
 
+LONG_FIRST = (
+    "tests/test_robustness.py::test_a_10_mb_document",
+    "tests/test_incremental.py",
+    "tests/test_serve.py",
+    "tests/test_html.py::test_the_nu_html_checker",
+)
+"""The longest tests, started first so that no worker is left running one alone at the end: only the
+order of the run depends on it (a stale name costs time, never a test)."""
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
@@ -289,6 +299,7 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.build)
         if names & BROWSER_FIXTURES:
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))
 
 
 def built_pages(site: Path):
