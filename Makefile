@@ -61,7 +61,7 @@ system-tools:
 	@bash tools/system-tools.sh
 
 # The tiers (markers in pyproject.toml): test-fast leaves out what needs MkDocs, a browser or Java.
-PYTEST := $(PY) -m pytest -n auto --dist loadgroup
+PYTEST := $(PY) -m pytest -n auto
 
 test: system-tools $(BIN)/.installed-test $(STAMPS)/site node_modules/.installed ## The whole test suite, the full gate (unit, end-to-end, browser, Java)
 	$(PYTEST)
