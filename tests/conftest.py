@@ -1,13 +1,19 @@
 """Shared fixtures: a frozen collection for tests that need fixed content, the real sources for
-invariants, and throwaway project copies to break."""
+invariants, and throwaway project copies to break.
+
+The tiers: a test that asks for a fixture of BUILD_FIXTURES or BROWSER_FIXTURES is marked `build` or
+`browser` here; a test that runs MkDocs or Java some other way carries the mark in its module.
+`make test-fast` runs the tests with none of these marks."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
 import shutil
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -125,6 +131,27 @@ def docs_file(lang: str, path: str) -> str:
     return f"{lang}/{address(lang, path)}.md"
 
 
+def render_pages(site, *paths: str) -> dict[str, str | bytes]:
+    """The generated pages at ``paths`` (``en/sources/001_....md``, ``en/assets/charts/network-en.svg``),
+    made as ``render`` makes them but without the rest of the site: for tests that read a few pages."""
+    from generator.model import BuildFacts
+    from generator.render.addresses import stem
+    from generator.render.drawings import connections_drawings, drawings
+    from generator.render.run import Renderer, jobs
+
+    languages = site.config.languages
+    drawn = [page for story in site.pages for lang in languages for page in drawings(site, story, lang)]
+    drawn += connections_drawings(site)
+    found = {page.path: page.content for page in drawn if page.path in paths}
+    renderer = Renderer(site, BuildFacts(), drawn)
+    for job in jobs(site):
+        if f"{job.lang}/{stem(site, job.key, job.lang)}.md" in paths:
+            page = renderer(job)
+            found[page.path] = page.content
+    assert set(found) == set(paths), f"no such page: {sorted(set(paths) - set(found))}"
+    return found
+
+
 @pytest.fixture(scope="session")
 def site():
     """The site model built from the frozen collection."""
@@ -181,14 +208,54 @@ def project_copy(target: Path) -> Path:
     return target
 
 
+@contextmanager
+def locked(path: Path):
+    """Hold an exclusive lock on ``path`` (made if missing) for the block: one process at a time."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def shared_folder(tmp_path_factory) -> Path:
+    """A folder that every worker of this test run sees (pytest-xdist gives each worker its own
+    temporary folder inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def build_once(tmp_path_factory, name: str, build) -> Path:
+    """``build(target)`` run once per test run, whichever worker asks first; the others wait for it
+    and use what it built. A failed build fails every test that needs it, with its message."""
+    folder = shared_folder(tmp_path_factory)
+    target, failed = folder / name, folder / f"{name}.failed"
+    with locked(folder / f"{name}.lock"):
+        if failed.exists():
+            pytest.fail(failed.read_text(encoding="utf-8"))
+        if not (folder / f"{name}.done").exists():
+            try:
+                build(target)
+            except BaseException as error:
+                failed.write_text(f"building the shared {name} failed: {error}", encoding="utf-8")
+                raise
+            (folder / f"{name}.done").touch()
+    return target
+
+
+def build_project(target: Path) -> None:
+    project_copy(target)
+    result = make(target)
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.fixture(scope="session")
 def project(tmp_path_factory) -> Path:
     """A copy of the project with the frozen collection as its sources/, sharing this checkout's
-    .venv, built with `make`."""
-    target = project_copy(tmp_path_factory.mktemp("project") / "copy")
-    result = make(target)
-    assert result.returncode == 0, result.stderr
-    return target
+    .venv, built with `make` once for the whole test run and shared by every worker: read it, never
+    change it (a test that changes it asks for ``scratch``)."""
+    return build_once(tmp_path_factory, "project", build_project)
 
 
 @pytest.fixture(scope="session")
@@ -206,18 +273,52 @@ def real_site() -> Path:
 
 
 @pytest.fixture
-def scratch(project):
-    """The built project copy, whose sources a test may change: afterwards they are restored
-    (timestamps included) and `make` brings docs/ and site/ back in line with them."""
-    sources = project / "sources"
-    saved = project.parent / "saved-sources"
-    shutil.rmtree(saved, ignore_errors=True)
-    shutil.copytree(sources, saved)
-    yield project
-    shutil.rmtree(sources)
-    shutil.copytree(saved, sources)
-    result = make(project)
-    assert result.returncode == 0, result.stderr
+def scratch(project, tmp_path):
+    """A built project copy of this test's own, whose sources, docs/ and site/ it may change: a copy
+    of ``project`` with every file's time kept, so that `make` finds it up to date."""
+    return Path(shutil.copytree(project, tmp_path / "scratch", symlinks=True))
+
+
+BUILD_FIXTURES = {"project", "built", "scratch", "real_site"}
+BROWSER_FIXTURES = {"browser"}
+
+
+ONE_WORKER = ("tests/test_incremental.py", "tests/test_serve.py")
+"""Modules whose tests share a module's project copy and run in order: pytest-xdist gives each of
+them to one worker (tests elsewhere go to whichever worker is free). Their `xdist_group` marks say
+the same, but pytest-xdist 3.8 cannot apply those under pytest 9 (it renames ``item._nodeid``, which
+pytest 9 no longer reads), hence this scheduler."""
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduler(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in ONE_WORKER else nodeid
+
+    return Scheduler(config, log)
+
+
+LONG_FIRST = (
+    "tests/test_robustness.py::test_a_10_mb_document",
+    "tests/test_incremental.py",
+    "tests/test_serve.py",
+    "tests/test_html.py::test_the_nu_html_checker",
+)
+"""The longest tests, started first so that no worker is left running one alone at the end: only the
+order of the run depends on it (a stale name costs time, never a test)."""
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))
 
 
 def built_pages(site: Path):
@@ -239,7 +340,7 @@ def browser():
 
     from tests.browser import CHROMIUM, CHROMIUM_ARGS
 
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)"
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium (make test does)"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

@@ -121,25 +121,25 @@ def test_generated_files_name_their_sources(project):
     assert "sources/002_8b216c02d635696e.txt" in head[1] and "sources/002_8b216c02d635696e.en.yml" in head[1]
 
 
-def test_second_make_does_nothing(project):
-    result = make(project)
+def test_second_make_does_nothing(scratch):
+    result = make(scratch)
     assert result.returncode == 0
     assert "generate" not in result.stdout and "mkdocs" not in result.stdout and "site:" not in result.stdout
 
 
-def test_make_skips_mkdocs_when_no_page_changed(project):
-    (project / "sources/site.yml").touch()
-    result = make(project)
+def test_make_skips_mkdocs_when_no_page_changed(scratch):
+    (scratch / "sources/site.yml").touch()
+    result = make(scratch)
     assert "generate: 0 written" in result.stdout and "mkdocs" not in result.stdout
 
 
-def test_editing_a_source_regenerates_and_rebuilds(project):
-    meta = project / "sources/000_f46436b26b41dcd8.yml"
+def test_editing_a_source_regenerates_and_rebuilds(scratch):
+    meta = scratch / "sources/000_f46436b26b41dcd8.yml"
     meta.write_text(meta.read_text().replace("Tulisan opini:", "Tulisan opini (ringkas):"))
-    result = make(project)
+    result = make(scratch)
     assert result.returncode == 0, result.stderr
     assert "generate: 1 written" in result.stdout and "site: built" in result.stdout, result.stdout
-    assert "Tulisan opini (ringkas):" in page(project / "site", "id", "sumber/000_f46436b26b41dcd8")
+    assert "Tulisan opini (ringkas):" in page(scratch / "site", "id", "sumber/000_f46436b26b41dcd8")
 
 
 @pytest.mark.parametrize(
@@ -159,13 +159,13 @@ def test_editing_a_source_regenerates_and_rebuilds(project):
         ),
     ],
 )
-def test_a_broken_entry_makes_make_fail_naming_the_file(project, file, old, new, message):
-    path = project / file
+def test_a_broken_entry_makes_make_fail_naming_the_file(scratch, file, old, new, message):
+    path = scratch / file
     original = path.read_text()
-    before = (project / "site/index.html").read_bytes()
+    before = (scratch / "site/index.html").read_bytes()
     path.write_text(original.replace(old, new, 1))
     try:
-        result = make(project)
+        result = make(scratch)
     finally:
         path.write_text(original)
     assert result.returncode != 0
@@ -173,7 +173,7 @@ def test_a_broken_entry_makes_make_fail_naming_the_file(project, file, old, new,
     if "quote" in message:  # quotes are reported at the start of their list item
         line = max(n for n, text in enumerate(original.splitlines()[:line], 1) if "- source:" in text)
     assert message.format(line=line) in result.stderr and "Traceback" not in result.stderr
-    assert (project / "site/index.html").read_bytes() == before
+    assert (scratch / "site/index.html").read_bytes() == before
 
 
 @pytest.mark.parametrize(

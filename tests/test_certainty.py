@@ -10,6 +10,7 @@ import pytest
 
 from generator.cli import main
 from generator.pipeline import build
+from tests.conftest import render_pages
 from tests.test_mistakes import change, check_fails, line_of
 
 BUDI = "actors/budi-arie-setiadi.yml"
@@ -42,17 +43,19 @@ def test_certainty_follows_the_cited_documents_unless_written(sources):
 
 def test_the_diagram_its_list_and_its_legend_show_certainty(sources):
     change(sources / BUDI, LEADS, LEADS + "    certainty: planned\n")
-    docs = generate(sources)
-    svg = (docs / "en/assets/charts/network-en.svg").read_text(encoding="utf-8")
+    pages = render_pages(
+        build(sources)[0], "en/assets/charts/network-en.svg", "en/who-is-who.md", "id/siapa-siapa.md"
+    )
+    svg = pages["en/assets/charts/network-en.svg"]
     assert re.search(r"stroke-dasharray='7 4'", svg) and re.search(r"stroke-dasharray='2 3'", svg)
     assert ">leads (planned)</text>" in svg and ">blocks (opinion)</text>" in svg
     assert "Dashed line, \u201cplanned\u201d" in svg and "Dotted line, \u201copinion\u201d" in svg
-    listing = (docs / "en/who-is-who.md").read_text(encoding="utf-8")
+    listing = pages["en/who-is-who.md"]
     assert re.search(
         r"- leads \[Ministry of Communication and Informatics\]\([^)]*\) \*\(planned\)\*\[\^", listing
     )
     assert "Dotted line, \u201copinion\u201d: argued by the writer of an opinion piece." in listing
-    indonesian = (docs / "id/siapa-siapa.md").read_text(encoding="utf-8")
+    indonesian = pages["id/siapa-siapa.md"]
     assert "*(rencana)*" in indonesian and "*(opini)*" in indonesian
 
 
@@ -69,14 +72,12 @@ def test_an_unknown_certainty_is_named_at_its_line(sources, capsys):
 def test_a_planned_event_is_labelled_on_the_timeline(sources):
     path = sources / "pages/linimasa.yml"
     change(path, "  - date: 2016\n", "  - date: 2016\n    certainty: planned\n")
-    docs = generate(sources)
+    pages = render_pages(build(sources)[0], "en/timeline.md", "id/linimasa.md")
     assert re.search(
         r"\*\*2016\*\* \u00b7 year stated in the source \u00b7 \*planned\*\n",
-        (docs / "en/timeline.md").read_text(),
+        pages["en/timeline.md"],
     )
-    assert (
-        "\u00b7 *opini*" in (docs / "id/linimasa.md").read_text()
-    )  # other opinion-only events keep their default
+    assert "\u00b7 *opini*" in pages["id/linimasa.md"]  # other opinion-only events keep their default
 
 
 def test_an_alias_with_its_own_expansion_has_its_own_tooltip(sources):

@@ -19,7 +19,7 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 def vnu_errors(site: Path) -> list[str]:
     """Every error the checker reports for the HTML files under ``site``, as ``file:line: message``."""
     java = shutil.which("java")
-    assert java, "java is missing: install a Java runtime (.ci/run installs default-jre-headless)"
+    assert java, "java is missing: install a Java runtime (make test installs default-jre-headless)"
     assert VNU.is_file(), f"{VNU} is missing: run `npm ci` (make test does)"
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
@@ -36,6 +36,8 @@ def vnu_errors(site: Path) -> list[str]:
     ]
 
 
+@pytest.mark.build
+@pytest.mark.java
 @pytest.mark.parametrize("which", ["built", "real_site"])
 def test_the_nu_html_checker_finds_no_error(which, request):
     site = request.getfixturevalue(which)
@@ -44,6 +46,7 @@ def test_the_nu_html_checker_finds_no_error(which, request):
     assert errors == [], "\n".join(errors[:40])
 
 
+@pytest.mark.java
 def test_the_checker_reports_errors(tmp_path):
     """The test above can fail: a page with the errors the theme used to make is reported."""
     (tmp_path / "page.html").write_text(
@@ -55,6 +58,7 @@ def test_the_checker_reports_errors(tmp_path):
     assert len(errors) == 2 and all(e.startswith("page.html:1: ") for e in errors)
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("which", ["built", "real_site"])
 def test_every_table_has_a_caption(which, request):
     site = request.getfixturevalue(which)

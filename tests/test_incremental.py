@@ -13,6 +13,9 @@ import pytest
 
 from tests.conftest import MAKE_STATE, TEST_REPO, add_document, project_copy
 
+# MkDocs again and again in one copy, each test starting from where the one before left it: on one
+# worker, in order.
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group("incremental")]
 ENV = {k: v for k, v in os.environ.items() if k not in MAKE_STATE} | {
     "REPO_URL": TEST_REPO,
     "SOURCE_DATE_EPOCH": "1700000000",  # the sitemap's dates

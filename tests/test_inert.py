@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, add_document, write_configuration
+from tests.conftest import ROOT, add_document, build_once, write_configuration
 
 HOSTILE = """\
 <script>alert("skrip")</script> Paragraf pertama dengan <b>tebal</b>.
@@ -77,9 +77,13 @@ class Tags(HTMLParser):
         self.text.append(data)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("hostile")
+    """Built once for the whole test run, whichever worker asks first."""
+    return build_once(tmp_path_factory, "hostile", build_hostile) / "site"
+
+
+def build_hostile(project: Path) -> None:
     sources = project / "sources"
     (sources / "glossary").mkdir(parents=True)
     write_configuration(sources)
@@ -90,12 +94,12 @@ def hostile_site(tmp_path_factory) -> Path:
     for command in (["-m", "generator", "generate"], ["-m", "generator.publish.build"]):
         result = subprocess.run([sys.executable, *command], cwd=project, capture_output=True, text=True)
         assert result.returncode == 0, result.stderr
-    return project / "site"
 
 
 PAGES = ["sumber/900_jahat", "en/sumber/900_jahat", "glosarium/jahat", "en/glosarium/jahat", "", "en"]
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("path", PAGES)
 def test_no_live_markup_from_sources(hostile_site, path):
     html = (hostile_site / path / "index.html").read_text()
@@ -121,6 +125,7 @@ def test_no_live_markup_from_sources(hostile_site, path):
     assert 'id="fn:1"' not in html
 
 
+@pytest.mark.build
 def test_source_text_shows_as_plain_text(hostile_site):
     parser = Tags()
     parser.feed((hostile_site / "sumber/900_jahat/index.html").read_text())
@@ -140,6 +145,7 @@ def test_source_text_shows_as_plain_text(hostile_site):
         assert visible in text, visible
 
 
+@pytest.mark.build
 def test_no_content_from_the_building_machine(hostile_site):
     machine = [Path("/etc/passwd").read_text().splitlines()[0]]
     if Path("/etc/hostname").exists():

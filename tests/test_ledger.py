@@ -13,15 +13,19 @@ import pytest
 from generator.cli import main
 from generator.model import inline, statements
 from generator.pipeline import build
-from tests.conftest import copy_collection
+from tests.conftest import build_once, copy_collection
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def generated(tmp_path_factory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("ledger")
-    sources = copy_collection(root / "sources")
-    assert main(["--sources", str(sources), "generate", "--out", str(root / "docs")]) == 0
-    return sources, root / "docs"
+    """The frozen collection's pages, generated once for the whole test run (read, never changed)."""
+
+    def generate(root: Path) -> None:
+        sources = copy_collection(root / "sources")
+        assert main(["--sources", str(sources), "generate", "--out", str(root / "docs")]) == 0
+
+    root = build_once(tmp_path_factory, "ledger", generate)
+    return root / "sources", root / "docs"
 
 
 def cited_sentences(sources: Path, lang: str) -> list[str]:

@@ -93,7 +93,9 @@ def check_footnote_links(site: Path) -> int:
             target = path if not url else (path.parent / url / "index.html").resolve()
             assert target.is_file(), (path, href)
             if anchor:
-                assert anchor in cache.setdefault(target, ids_in(target)), (path, href)
+                if target not in cache:  # each page parsed once (setdefault would parse it every time)
+                    cache[target] = ids_in(target)
+                assert anchor in cache[target], (path, href)
             checked += 1
     return checked
 
@@ -102,6 +104,7 @@ def check_footnote_quotes(site: Path) -> int:
     """Asserts the paragraph text every footnote shows is word for word the text of the paragraph
     it links to, on that paragraph's own page in the same language; returns how many."""
     checked = 0
+    cache: dict[Path, str] = {}
     for path in html_pages(site):
         for note in re.findall(r"<li id=\"fn:.*?</li>", footer(path.read_text(encoding="utf-8")), re.S):
             shown = re.search(
@@ -112,7 +115,8 @@ def check_footnote_quotes(site: Path) -> int:
             url, anchor = urldefrag(shown[1])
             text = text_of(shown[2])
             quote = text[text.index("\u201c") + 1 : text.rindex("\u201d")]
-            target = (path.parent / url / "index.html").resolve().read_text(encoding="utf-8")
+            file = (path.parent / url / "index.html").resolve()
+            target = cache.get(file) or cache.setdefault(file, file.read_text(encoding="utf-8"))
             start = target.index(f'id="{anchor}"')
             end = target.find('class="src-para"', start)
             assert quote in text_of(target[start : end if end > 0 else None]), (path, shown[1])

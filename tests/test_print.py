@@ -13,13 +13,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.model import BuildFacts
 from generator.model.words import ui
 from generator.render.addresses import stem, url_path
 from generator.render.kinds.entries import alphabetical, by_kind
-from generator.render.run import render
 from generator.render.site_files import navigation
-from tests.conftest import ROOT
+from tests.conftest import ROOT, render_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LANGS = ["id", "en"]
@@ -345,6 +343,5 @@ def test_axe_finds_no_violations_on_the_print_page(browser, built, site, lang):
 
 def test_the_print_pages_are_the_same_bytes_every_time(site):
     paths = {f"{lang}/{stem(site, ('print', ''), lang)}.md" for lang in site.config.languages}
-    first = {p.path: p.content for p in render(site, BuildFacts(), parallel=False) if p.path in paths}
-    second = {p.path: p.content for p in render(site, BuildFacts(), parallel=False) if p.path in paths}
+    first, second = render_pages(site, *paths), render_pages(site, *paths)
     assert set(first) == paths and first == second

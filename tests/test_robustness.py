@@ -113,20 +113,20 @@ def test_all_problems_in_one_run(broken):
     assert "900_empty.txt" in stderr and "defnition" in stderr
 
 
-def test_failed_mkdocs_build_keeps_the_previous_site(broken, project):
+def test_failed_mkdocs_build_keeps_the_previous_site(broken, scratch):
     _, _ = broken
-    hand_written = project / "docs" / "id" / "catatan.md"
+    hand_written = scratch / "docs" / "id" / "catatan.md"
     hand_written.write_text("# Catatan\n\n[rusak](tidak-ada.md)\n")
-    before = snapshot(project / "site")
+    before = snapshot(scratch / "site")
     try:
-        (project / ".build/site").unlink()  # the site stamp gone: make runs MkDocs again
-        result = make(project, ".build/site")
+        (scratch / ".build/site").unlink()  # the site stamp gone: make runs MkDocs again
+        result = make(scratch, ".build/site")
     finally:
         hand_written.unlink()
-        (project / ".build/site").touch()  # site/ is as it was, and so is its stamp
+        (scratch / ".build/site").touch()  # site/ is as it was, and so is its stamp
     assert result.returncode != 0
     assert "mkdocs build failed; the previous site/ is unchanged." in result.stderr
-    assert snapshot(project / "site") == before
+    assert snapshot(scratch / "site") == before
 
 
 @pytest.mark.parametrize(
@@ -154,6 +154,7 @@ def test_other_encodings_and_line_endings_are_cleaned(tmp_path, encoding, prefix
         assert any("905_encoding.txt:1: warning: the file is not UTF-8" in str(p) for p in problems)
 
 
+@pytest.mark.build
 def test_a_10_mb_document_builds_with_bounded_memory(tmp_path):
     """About 10 MB of text: generation and the MkDocs build finish; peak memory stays bounded."""
     import subprocess

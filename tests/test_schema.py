@@ -18,12 +18,19 @@ from PIL import Image
 from schema_org import registry
 
 from generator import pipeline
-from generator.model import BuildFacts
 from generator.model.problems import InputError
 from generator.render import social_image
 from generator.render.addresses import url_path
-from generator.render.run import render
-from tests.conftest import PUBLISHED, REAL_SOURCES, ROOT, SOURCES, copy_documents, write_configuration
+from tests.conftest import (
+    PUBLISHED,
+    REAL_SOURCES,
+    ROOT,
+    SOURCES,
+    build_once,
+    copy_documents,
+    render_pages,
+    write_configuration,
+)
 
 BASE = "https://site.test/"
 """An address to resolve the pages' relative IRIs against, as a reader would against the page's."""
@@ -162,11 +169,15 @@ def test_the_vocabulary_check_can_fail():
 # Built sites -------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def unpublished(tmp_path_factory) -> Path:
     """A site built where no published address is known (no SITE_URL, no web-hosted origin), from
-    two of the frozen collection's documents: one whose author and date are known, one whose are not."""
-    project = tmp_path_factory.mktemp("unpublished")
+    two of the frozen collection's documents: one whose author and date are known, one whose are not.
+    Built once for the whole test run, whichever worker asks first."""
+    return build_once(tmp_path_factory, "unpublished", build_unpublished)
+
+
+def build_unpublished(project: Path) -> None:
     sources = project / "sources"
     write_configuration(sources)
     site, _ = pipeline.build(SOURCES, with_entries=False)
@@ -181,7 +192,6 @@ def unpublished(tmp_path_factory) -> Path:
             [sys.executable, *command], cwd=project, capture_output=True, text=True, env=env
         )
         assert result.returncode == 0, result.stderr
-    return project
 
 
 @pytest.fixture(params=["published", "unpublished"])
@@ -342,8 +352,8 @@ def test_the_picture_is_the_same_bytes_every_time_and_fits_a_long_title():
     assert long.size == social_image.SIZE
 
 
-def front_schema(pages_, path: str) -> dict:
-    content = next(p.content for p in pages_ if p.path == path)
+def front_schema(pages_: dict[str, str], path: str) -> dict:
+    content = pages_[path]
     line = next(line for line in content.splitlines() if line.startswith("schema: "))
     return json.loads(line.removeprefix("schema: "))
 
@@ -354,10 +364,14 @@ def test_an_actor_kind_left_out_of_schema_types_is_a_thing(sources_copy):
     site, _ = pipeline.build(sources_copy)
     person = next(e for e in site.entries if e.kind == "actor" and e.category == "person")
     company = next(e for e in site.entries if e.kind == "actor" and e.category == "company")
-    made = render(site, BuildFacts(), parallel=False)
+
+    def path(entry) -> str:
+        return f"id/{url_path(site, entry.key, 'id')[:-1]}.md"
+
+    made = render_pages(site, path(person), path(company))
 
     def main_type(entry) -> str:
-        return front_schema(made, f"id/{url_path(site, entry.key, 'id')[:-1]}.md")["mainEntity"]["@type"]
+        return front_schema(made, path(entry))["mainEntity"]["@type"]
 
     assert main_type(person) == "Thing" and main_type(company) == site.config.schema_types["company"]
 

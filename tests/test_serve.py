@@ -22,6 +22,8 @@ import pytest
 
 from tests.conftest import MAKE_STATE, TEST_REPO, project_copy
 
+# MkDocs in copies of the project; on one worker, which starts one preview for the tests that share it.
+pytestmark = [pytest.mark.build, pytest.mark.xdist_group("serve")]
 WAIT = 60  # seconds: the longest any step may take (a rebuild takes a few)
 ENV = {
     **{key: value for key, value in os.environ.items() if key not in MAKE_STATE},
