@@ -302,7 +302,7 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 LONG_FIRST = (
-    "tests/test_robustness.py::test_a_10_mb_document",
+    "tests/test_robustness.py::test_a_large_document",
     "tests/test_incremental.py",
     "tests/test_serve.py",
     "tests/test_html.py::test_the_nu_html_checker",
