@@ -105,12 +105,12 @@ def server(command: list[str], project: Path, port: int):
 
 def stop(process: subprocess.Popen) -> None:
     """Ctrl-C for ``process`` and what it started (`make serve` starts MkDocs); then, for anything
-    still running 20 s later, SIGKILL."""
+    still running 5 s later (a rebuild the last edit started keeps MkDocs busy), SIGKILL."""
     try:
         os.killpg(process.pid, signal.SIGINT)
     except ProcessLookupError:
         return
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
         process.poll()
         try:
