@@ -24,6 +24,9 @@ from generator.model.words import ui
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tests" / "fixtures" / "collection"
+ENGLISH_FIRST = ROOT / "tests" / "fixtures" / "english-first"
+"""An invented collection with English first and Indonesian second, for the tests that must hold
+for any valid collection."""
 """The frozen five-document collection: tests that assert content read this, never sources/."""
 REAL_SOURCES = ROOT / "sources"
 """The project's real collection: tests may only check invariants of it (tests/test_collection.py)."""
@@ -31,9 +34,10 @@ SEED_IDS = sorted(p.stem for p in SOURCES.glob("*.txt"))
 PROJECT_FILES = ["Makefile", "mkdocs.yml", "pyproject.toml", "requirements.lock", "generator"]
 
 
-def copy_collection(target: Path) -> Path:
-    """Copy the frozen collection to ``target``, as a project's ``sources/`` would be."""
-    shutil.copytree(SOURCES, target, ignore=shutil.ignore_patterns("README.md"))
+def copy_collection(target: Path, collection: Path = SOURCES) -> Path:
+    """Copy a test collection (the frozen one by default) to ``target``, as a project's
+    ``sources/`` would be."""
+    shutil.copytree(collection, target, ignore=shutil.ignore_patterns("README.md"))
     return target
 
 
@@ -192,8 +196,9 @@ def make(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["make", *args], cwd=project, capture_output=True, text=True, check=False, env=env)
 
 
-def project_copy(target: Path) -> Path:
-    """The project with the frozen collection as sources/ (sharing this checkout's .venv), not built."""
+def project_copy(target: Path, collection: Path = SOURCES) -> Path:
+    """The project with ``collection`` (the frozen one by default) as sources/, sharing this
+    checkout's .venv, not built."""
     target.mkdir(parents=True)
     for name in PROJECT_FILES:
         source = ROOT / name
@@ -201,7 +206,7 @@ def project_copy(target: Path) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / name)
-    sources = copy_collection(target / "sources")
+    sources = copy_collection(target / "sources", collection)
     pages = {p.stem for p in (sources / "pages").glob("*.yml")}
     (target / "mkdocs.yml").write_text(mkdocs_config(pages), encoding="utf-8")
     os.symlink(ROOT / ".venv", target / ".venv")
@@ -259,6 +264,19 @@ def project(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def english_first(tmp_path_factory) -> Path:
+    """The site/ built by `make` in a project copy whose sources/ is the English-first collection
+    (tests/fixtures/english-first/), once per test run."""
+
+    def build(target: Path) -> None:
+        project_copy(target, ENGLISH_FIRST)
+        result = make(target)
+        assert result.returncode == 0, result.stderr
+
+    return build_once(tmp_path_factory, "english-first", build) / "site"
+
+
+@pytest.fixture(scope="session")
 def built(project) -> Path:
     """The site/ folder built by `make` in the copy."""
     return project / "site"
@@ -279,7 +297,7 @@ def scratch(project, tmp_path):
     return Path(shutil.copytree(project, tmp_path / "scratch", symlinks=True))
 
 
-BUILD_FIXTURES = {"project", "built", "scratch", "real_site"}
+BUILD_FIXTURES = {"project", "built", "scratch", "real_site", "english_first"}
 BROWSER_FIXTURES = {"browser"}
 
 

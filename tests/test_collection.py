@@ -1,6 +1,8 @@
 """Invariants of the real collection in sources/, whatever documents, translations, terms and
-actors it holds: a valid contribution must never make these fail. Tests that need fixed content
-use the frozen collection in tests/fixtures/collection/ instead."""
+actors it holds: a valid contribution must never make these fail. The ones about the built site
+also run on the invented English-first collection (tests/fixtures/english-first/), so that none
+assumes a language order. Tests that need fixed content use the frozen collection in
+tests/fixtures/collection/ instead."""
 
 from __future__ import annotations
 
@@ -12,19 +14,29 @@ import sys
 import pytest
 
 from generator import pipeline
-from generator.model import RemovedPlace
-from tests.conftest import REAL_SOURCES, ROOT, address
-from tests.test_build import page, paragraph_anchors
+from generator.model import PageKey, PageKind, RemovedPlace
+from generator.render.addresses import relative, url_path
+from tests.conftest import ENGLISH_FIRST, REAL_SOURCES, ROOT, built_pages
+from tests.test_build import paragraph_anchors
 from tests.test_pages import check_entry_quotes, check_footnote_links, check_footnote_quotes
 
 DOCUMENTS = sorted(REAL_SOURCES.glob("*.txt"))
+COLLECTIONS = {"sources": (REAL_SOURCES, "real_site"), "english-first": (ENGLISH_FIRST, "english_first")}
 
 
-@pytest.fixture(scope="module")
-def model():
-    """The site model of the real sources/."""
-    built, _ = pipeline.build(REAL_SOURCES)
-    return built
+@pytest.fixture(scope="module", params=list(COLLECTIONS))
+def collection(request):
+    """``(sources folder, site model, built site/)`` of the real collection and of the invented
+    English-first one."""
+    sources, fixture = COLLECTIONS[request.param]
+    model, _ = pipeline.build(sources)
+    return sources, model, request.getfixturevalue(fixture)
+
+
+def built_page(site_dir, model, lang: str, key: PageKey) -> str:
+    """The built page of ``key`` in ``lang``, found where the site puts it (the default language
+    at the root, whichever language that is)."""
+    return (site_dir / url_path(model, key, lang) / "index.html").read_text(encoding="utf-8")
 
 
 def test_every_document_has_its_metadata():
@@ -55,29 +67,50 @@ def test_generator_check_passes():
     assert "check: sources are valid" in result.stdout
 
 
-def test_every_source_page_has_an_anchor_per_paragraph_place(model, real_site):
+def test_every_source_page_has_an_anchor_per_paragraph_place(collection):
+    _, model, site_dir = collection
     for doc in model.documents:
         for lang in model.config.languages:
-            anchors = paragraph_anchors(page(real_site, lang, f"sumber/{doc.id}"))
+            anchors = paragraph_anchors(built_page(site_dir, model, lang, PageKey(PageKind.source, doc.id)))
             places = [f"p{p.key}" if isinstance(p, RemovedPlace) else p.anchor for p in doc.sequence()]
             assert anchors == places, (doc.id, lang)  # paragraphs, and notes where some were removed
 
 
-def test_home_and_source_index_list_every_document(model, real_site):
+def test_home_and_source_index_list_every_document(collection):
+    _, model, site_dir = collection
+    home_key, index_key = PageKey(PageKind.home, ""), PageKey(PageKind.source, "index")
     for lang in model.config.languages:
-        home, index = page(real_site, lang, ""), page(real_site, lang, "sumber")
+        home = built_page(site_dir, model, lang, home_key)
+        index = built_page(site_dir, model, lang, index_key)
         for doc in model.documents:
-            sources = address(lang, "sumber")
-            assert f'href="{sources}/{doc.id}/"' in home and f'href="{doc.id}/"' in index, (doc.id, lang)
+            doc_page = url_path(model, PageKey(PageKind.source, doc.id), lang)
+            from_home = relative(url_path(model, home_key, lang), doc_page)
+            from_index = relative(url_path(model, index_key, lang), doc_page)
+            assert f'href="{from_home}"' in home and f'href="{from_index}"' in index, (doc.id, lang)
 
 
-def test_every_footnote_link_resolves(real_site):
-    check_footnote_links(real_site)
+def test_every_footnote_link_resolves(collection):
+    check_footnote_links(collection[2])
 
 
-def test_every_footnote_shows_its_paragraph_word_for_word(real_site):
-    check_footnote_quotes(real_site)
+def test_every_footnote_shows_its_paragraph_word_for_word(collection):
+    check_footnote_quotes(collection[2])
 
 
-def test_every_entry_quote_is_verbatim_in_its_paragraph_and_shown(real_site):
-    check_entry_quotes(real_site, REAL_SOURCES)
+def test_every_entry_quote_is_verbatim_in_its_paragraph_and_shown(collection):
+    sources, _, site_dir = collection
+    check_entry_quotes(site_dir, sources)
+
+
+def test_each_language_is_served_at_its_own_root(collection):
+    """The first language at the site's root, each other one under /<code>/: every page built
+    from a template says the language of the tree it is in."""
+    _, model, site_dir = collection
+    default, others = model.config.languages[0], model.config.languages[1:]
+    pages = list(built_pages(site_dir))
+    assert pages
+    for lang, where, _ in pages:
+        top = where.split("/", 1)[0]
+        assert lang == (top if top in others else default), where
+    for lang in model.config.languages:
+        assert any(page_lang == lang for page_lang, _, _ in pages), lang

@@ -38,7 +38,7 @@ def vnu_errors(site: Path) -> list[str]:
 
 @pytest.mark.build
 @pytest.mark.java
-@pytest.mark.parametrize("which", ["built", "real_site"])
+@pytest.mark.parametrize("which", ["built", "real_site", "english_first"])
 def test_the_nu_html_checker_finds_no_error(which, request):
     site = request.getfixturevalue(which)
     assert any(site.rglob("*.html"))
@@ -59,7 +59,7 @@ def test_the_checker_reports_errors(tmp_path):
 
 
 @pytest.mark.build
-@pytest.mark.parametrize("which", ["built", "real_site"])
+@pytest.mark.parametrize("which", ["built", "real_site", "english_first"])
 def test_every_table_has_a_caption(which, request):
     site = request.getfixturevalue(which)
     tables = 0

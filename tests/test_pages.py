@@ -12,7 +12,8 @@ import pytest
 
 from generator import pipeline
 from generator.check.verbatim import quote_found
-from generator.model import inline
+from generator.model import PageKey, PageKind, inline
+from generator.render.addresses import url_path
 from tests.conftest import address
 from tests.test_build import page, tags
 
@@ -136,7 +137,8 @@ def check_entry_quotes(site: Path, sources: Path) -> int:
             doc = next(d for d in model.documents if name in (d.id, re.split(r"[_-]", d.id)[0]))
             paragraph = next(p for p in doc.paragraphs if p.anchor == anchor)
             assert quote_found(quote.text, paragraph.text), (entry.path, quote.text)
-            shown = page(site, default, f"{'glosarium' if entry.kind == 'term' else 'aktor'}/{entry.id}")
+            where = site / url_path(model, PageKey(PageKind(entry.kind), entry.id), default) / "index.html"
+            shown = where.read_text(encoding="utf-8")
             assert " ".join(quote.text.split()) in text_of(shown), (entry.path, quote.text)
             count += 1
     return count

@@ -22,6 +22,7 @@ from generator.model.problems import InputError
 from generator.render import social_image
 from generator.render.addresses import url_path
 from tests.conftest import (
+    ENGLISH_FIRST,
     PUBLISHED,
     REAL_SOURCES,
     ROOT,
@@ -210,6 +211,11 @@ def test_every_page_has_one_json_ld_of_its_kind_in_schema_org_terms(build):
 def test_the_real_sites_json_ld_is_in_schema_org_terms(real_site):
     """The real collection's own configuration too (say, a misspelt type in ``schema_types:``)."""
     check_json_ld(pipeline.build(REAL_SOURCES)[0], real_site)
+
+
+def test_an_english_first_sites_json_ld_is_in_schema_org_terms(english_first):
+    """With English at the root, each page still says its own language."""
+    check_json_ld(pipeline.build(ENGLISH_FIRST)[0], english_first)
 
 
 def check_json_ld(model, site_dir: Path) -> None:
