@@ -10,11 +10,13 @@ import hashlib
 import re
 import subprocess
 import sys
+from html import unescape
 
 import pytest
 
 from generator import pipeline
 from generator.model import PageKey, PageKind, RemovedPlace
+from generator.model.words import ui
 from generator.render.addresses import relative, url_path
 from tests.conftest import ENGLISH_FIRST, REAL_SOURCES, ROOT, built_pages
 from tests.test_build import paragraph_anchors
@@ -114,3 +116,31 @@ def test_each_language_is_served_at_its_own_root(collection):
         assert lang == (top if top in others else default), where
     for lang in model.config.languages:
         assert any(page_lang == lang for page_lang, _, _ in pages), lang
+
+
+def interface_phrases(words) -> set[str]:
+    """The interface's phrases of several words (a single word may also be content)."""
+    if isinstance(words, dict):
+        return set().union(*(interface_phrases(value) for value in words.values())) if words else set()
+    if isinstance(words, list):
+        return set().union(*(interface_phrases(value) for value in words)) if words else set()
+    text = " ".join(str(words).split())
+    return {text} if " " in text and "{" not in text and len(text) >= 10 else set()
+
+
+def test_no_page_shows_another_languages_interface_words(collection):
+    """A page in one language shows none of the interface phrases that only another language
+    has. The language switcher names each language in its own words, so those are left out, and
+    so is text in quotation marks (the method page may quote what a page in another language says)."""
+    _, model, site_dir = collection
+    languages = model.config.languages
+    own_names = {" ".join(str(ui(lang)["language_name"]).split()) for lang in languages}
+    phrases = {lang: interface_phrases(ui(lang)) - own_names for lang in languages}
+    for lang, where, html in built_pages(site_dir):
+        text = " ".join(
+            unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", html, flags=re.S))).split()
+        )
+        text = re.sub(r'"[^"]*"|\u201c[^\u201d]*\u201d', " ", text)  # content may quote the interface
+        for other in languages:
+            for phrase in phrases[other] - phrases[lang] if other != lang else ():
+                assert not re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text), (where, other, phrase)
