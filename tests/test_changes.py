@@ -10,6 +10,7 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
+from generator.maintain import change_words
 from generator.maintain.change_words import rewording
 from generator.model import BuildFacts
 from generator.render.run import render
@@ -150,6 +151,43 @@ def test_a_text_added_is_shown_whole_and_new_line_breaks_are_no_change(repo: Pat
 
     path.write_text(text.replace("\n      pertumbuhan", "\n          pertumbuhan"), encoding="utf-8")
     assert part(changes(capsys, sources)[1], "Words changed").strip() == "None."
+
+
+NEW_TERM = """\
+# Invented for a test: a term that no source names.
+name: {id: istilah uji, en: test term}
+aliases: {id: [], en: []}
+definition:
+  id: Menurut berita Tabuka News, Menkominfo menilai Project S berpotensi mengancam UMKM [@003#p1].
+  en: According to Tabuka News, the minister considers that Project S could threaten UMKM [@003#p1].
+explanation: []
+quotes: []
+related: {terms: [], actors: []}
+"""
+
+
+def test_a_new_term_is_shown_text_by_text_and_a_long_new_file_in_one_line(repo: Path, capsys, monkeypatch):
+    sources = repo / "sources"
+    (sources / "glossary/istilah-uji.yml").write_text(NEW_TERM, encoding="utf-8")
+
+    status, report, _ = changes(capsys, sources)
+
+    assert status == 0 and "0 texts reworded, 4 added, 0 removed" in report
+    assert part(report, "Words changed").strip().splitlines() == [
+        "- `sources/glossary/istilah-uji.yml` (new file)",
+        "  - added (name, id): **istilah uji**",
+        "  - added (name, en): **test term**",
+        "  - added (definition, id): **Menurut berita Tabuka News, Menkominfo menilai Project S berpotensi "
+        "mengancam UMKM \\[@003\\#p1\\].**",
+        "  - added (definition, en): **According to Tabuka News, the minister considers that Project S could "
+        "threaten UMKM \\[@003\\#p1\\].**",
+    ]
+
+    monkeypatch.setattr(change_words, "WHOLE", 3)
+    status, report, _ = changes(capsys, sources)
+    assert part(report, "Words changed").strip() == (
+        "- `sources/glossary/istilah-uji.yml` (new file: 4 texts added, to read on the site)"
+    )
 
 
 def test_new_citation_is_listed_with_its_paragraph(repo: Path, capsys):

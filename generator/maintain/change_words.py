@@ -20,6 +20,8 @@ Written = tuple[str, str, str]
 language is empty for a text written once for all languages (a publisher's name)."""
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+WHOLE = 12
+"""Texts of a file new or removed as a whole that are listed one by one."""
 ALIKE = 0.4
 """Share of words two versions of a text keep in common to be shown as one text rewritten."""
 
@@ -54,7 +56,7 @@ def written(side: Side) -> dict[str, list[Written]]:
     for entry in site.entries:
         texts = [*in_languages("name", entry.name)]
         texts += [("aliases", lang, ", ".join(names)) for lang, names in entry.aliases.items() if names]
-        texts += said("summary", entry.summary)
+        texts += said("definition" if entry.kind == "term" else "summary", entry.summary)
         for name, items in entry.sections.items():
             texts += [text for item in items for text in said(name, item)]
         found[side.where(entry.path)] = texts
@@ -145,25 +147,28 @@ def aligned(old: list[tuple[str, str]], new: list[tuple[str, str]]) -> Iterator[
 def word_lines(old: Side, new: Side) -> tuple[list[str], Counter[str]]:
     """Markdown lines of the texts rewritten, added and removed per file, and how many of each.
 
-    A file that only one version has is one line: its pages are in the table above."""
+    A file new or removed as a whole is listed text by text up to ``WHOLE`` texts (a term, an
+    actor); beyond, in one line (a source document or its translation: read it on the site)."""
     before, after = written(old), written(new)
     lines: list[str] = []
     counts: Counter[str] = Counter()
     for file in sorted(before.keys() | after.keys()):
-        if file not in before or file not in after:
-            texts = after.get(file) or before.get(file) or []
-            state = "new file" if file in after else "file removed"
-            lines.append(f"- `{file}` ({state}, {len(texts)} text{'' if len(texts) == 1 else 's'})")
-            continue
-        languages = dict.fromkeys(lang for _, lang, _ in before[file] + after[file])
+        was_there, now_there = before.get(file, []), after.get(file, [])
         items = []
-        for lang in languages:
-            was = [(what, text) for what, in_lang, text in before[file] if in_lang == lang]
-            now = [(what, text) for what, in_lang, text in after[file] if in_lang == lang]
+        for lang in dict.fromkeys(lang for _, lang, _ in was_there + now_there):
+            was = [(what, text) for what, in_lang, text in was_there if in_lang == lang]
+            now = [(what, text) for what, in_lang, text in now_there if in_lang == lang]
             items += [(change, what, lang, words) for change, what, words in aligned(was, now)]
-        lines += [f"- `{file}`"] if items else []
+        first = {what: at for at, (what, _, _) in reversed(list(enumerate(was_there + now_there)))}
+        items.sort(key=lambda item: first[item[1]])  # a text's languages side by side
+        counts.update(change for change, *_ in items)
+        whole = "new file" if file not in before else "file removed" if file not in after else ""
+        if whole and len(items) > WHOLE:
+            done = "added" if file not in before else "removed"
+            lines.append(f"- `{file}` ({whole}: {len(items)} texts {done}, to read on the site)")
+            continue
+        lines += [f"- `{file}`{f' ({whole})' if whole else ''}"] if items else []
         for change, what, lang, words in items:
             where = f"{inert(what)}, {lang}" if lang else inert(what)
             lines.append(f"  - {change} ({where}): {words}")
-            counts[change] += 1
     return lines, counts
