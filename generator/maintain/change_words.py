@@ -1,8 +1,7 @@
-"""The words a change rewrites: every text a contributor writes in ``sources/`` (source
-paragraphs, translations, metadata, entries, story pages), compared between the two versions,
-with each changed sentence shown word by word: removed words ``~~struck~~``, added words
-``**bold**``, the rest as it was. Quotes and citations have sections of their own
-(``change_diff``)."""
+"""The words a change rewrites: every text a contributor writes in ``sources/`` (the site's own
+words, source paragraphs, translations, metadata, entries, story pages), compared between the two
+versions, with each changed sentence shown word by word: removed words ``~~struck~~``, added words
+``**bold**``, the rest as it was. Quotes and citations have sections of their own (``change_diff``)."""
 
 from __future__ import annotations
 
@@ -38,7 +37,14 @@ def said(what: str, statement: Statement | None) -> Iterator[Written]:
 def written(side: Side) -> dict[str, list[Written]]:
     """Per file, as the repository names it: its texts in the order they are written."""
     site = side.built
-    found: dict[str, list[Written]] = {}
+    config = site.config
+    found: dict[str, list[Written]] = {
+        side.where(config.path): [
+            *in_languages("title", config.title),
+            *in_languages("description", config.description),
+            *in_languages("intro", config.intro),
+        ]
+    }
     for doc in site.documents:
         raw, language = doc.raw, doc.raw.meta.language
         found[side.where(raw.path)] = [(f"paragraph {p.key}", language, p.text) for p in doc.paragraphs]
