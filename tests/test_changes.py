@@ -10,6 +10,8 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
+from generator.maintain import change_words
+from generator.maintain.change_words import rewording
 from generator.model import BuildFacts
 from generator.render.run import render
 from tests.conftest import copy_collection
@@ -72,9 +74,120 @@ def test_one_word_lists_exactly_the_changed_pages(repo: Path, tmp_path: Path, ca
     assert status == 0
     listed = set(re.findall(r"`([^`]+\.md)`", report))
     assert listed == expected
-    assert f"**{len(expected)} pages changed, 0 added, 0 removed; 0 citations added, 0 removed;" in report
+    assert (
+        f"**{len(expected)} pages changed, 0 added, 0 removed; 2 texts reworded, 0 added, 0 removed; "
+        "0 citations added, 0 removed;" in report
+    )
     assert part(report, "Citations added or removed").strip() == "None."
     assert "| changed | en | `en/glossary/umkm.md` | UMKM |" in report
+
+
+def test_a_translation_edit_shows_its_words_before_and_after(repo: Path, capsys):
+    sources = repo / "sources"
+    edit(sources / TRANSLATION, "is now in talks with", "is currently in talks with")
+
+    status, report, _ = changes(capsys, sources)
+
+    assert status == 0
+    assert "1 text reworded, 0 added, 0 removed" in report
+    words = part(report, "Words changed").strip().splitlines()
+    assert words[0] == f"- `sources/{TRANSLATION}`" and len(words) == 2
+    assert words[1].startswith("  - changed (paragraph 1, en): ")
+    assert " TikTok is ~~now~~ **currently** in talks with an Indonesian e-commerce company " in words[1]
+    assert report.index("### Words changed") < report.index("### Pages added, removed or changed")
+
+
+def test_only_the_changed_sentences_are_shown():
+    before = "First one stays. The second is said to change. Third stays! Fourth goes."
+    after = "First one stays. The second is known to change. Third stays! Fourth went."
+    assert (
+        rewording(before, after)
+        == "… The second is ~~said~~ **known** to change. … Fourth ~~goes.~~ **went.**"
+    )
+    assert rewording("Only one.", "Only one?") == "Only ~~one.~~ **one?**"
+
+
+def test_a_glossary_edit_shows_its_words_and_nothing_typed_becomes_markup(repo: Path, capsys):
+    sources = repo / "sources"
+    term = sources / UMKM
+    edit(term, "The report says there are", "The report says <b>there</b> are ~~such~~ `x` | _y_")
+    edit(term, "Berita itu melaporkan adanya", "Berita itu menyebutkan adanya")
+
+    status, report, _ = changes(capsys, sources)
+
+    assert status == 0
+    words = part(report, "Words changed")
+    assert f"- `sources/{UMKM}`" in words
+    assert "  - changed (explanation, id): Berita itu ~~melaporkan~~ **menyebutkan** adanya " in words
+    assert (
+        "The report says ~~there~~ **&lt;b&gt;there&lt;/b&gt;** are **\\~\\~such\\~\\~ \\`x\\` \\| \\_y\\_** "
+        "concerns" in words
+    )
+    assert "<b>" not in words and "~~such" not in words
+
+
+def test_a_text_added_is_shown_whole_and_new_line_breaks_are_no_change(repo: Path, capsys):
+    sources = repo / "sources"
+    path = sources / UMKM
+    text = path.read_text(encoding="utf-8")
+    edit(
+        path,
+        "quotes:\n",
+        "  - id: >-\n      Menurut berita Tabuka News, kerja sama antarinstansi diperlukan [@003#p3].\n"
+        "    en: >-\n      According to Tabuka News, inter-agency cooperation is needed [@003#p3].\n"
+        "quotes:\n",
+    )
+    assert path.read_text(encoding="utf-8") != text
+
+    status, report, _ = changes(capsys, sources)
+
+    assert status == 0
+    assert "0 texts reworded, 2 added, 0 removed" in report
+    words = part(report, "Words changed")
+    assert (
+        "  - added (explanation, en): **According to Tabuka News, inter-agency cooperation is needed "
+        "\\[@003\\#p3\\].**" in words
+    )
+
+    path.write_text(text.replace("\n      pertumbuhan", "\n          pertumbuhan"), encoding="utf-8")
+    assert part(changes(capsys, sources)[1], "Words changed").strip() == "None."
+
+
+NEW_TERM = """\
+# Invented for a test: a term that no source names.
+name: {id: istilah uji, en: test term}
+aliases: {id: [], en: []}
+definition:
+  id: Menurut berita Tabuka News, Menkominfo menilai Project S berpotensi mengancam UMKM [@003#p1].
+  en: According to Tabuka News, the minister considers that Project S could threaten UMKM [@003#p1].
+explanation: []
+quotes: []
+related: {terms: [], actors: []}
+"""
+
+
+def test_a_new_term_is_shown_text_by_text_and_a_long_new_file_in_one_line(repo: Path, capsys, monkeypatch):
+    sources = repo / "sources"
+    (sources / "glossary/istilah-uji.yml").write_text(NEW_TERM, encoding="utf-8")
+
+    status, report, _ = changes(capsys, sources)
+
+    assert status == 0 and "0 texts reworded, 4 added, 0 removed" in report
+    assert part(report, "Words changed").strip().splitlines() == [
+        "- `sources/glossary/istilah-uji.yml` (new file)",
+        "  - added (name, id): **istilah uji**",
+        "  - added (name, en): **test term**",
+        "  - added (definition, id): **Menurut berita Tabuka News, Menkominfo menilai Project S berpotensi "
+        "mengancam UMKM \\[@003\\#p1\\].**",
+        "  - added (definition, en): **According to Tabuka News, the minister considers that Project S could "
+        "threaten UMKM \\[@003\\#p1\\].**",
+    ]
+
+    monkeypatch.setattr(change_words, "WHOLE", 3)
+    status, report, _ = changes(capsys, sources)
+    assert part(report, "Words changed").strip() == (
+        "- `sources/glossary/istilah-uji.yml` (new file: 4 texts added, to read on the site)"
+    )
 
 
 def test_new_citation_is_listed_with_its_paragraph(repo: Path, capsys):

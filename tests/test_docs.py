@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import ROOT, make
 
-DOCS = ["README.md", "CONTRIBUTING.md"]
+DOCS = ["README.md", "CONTRIBUTING.md", ".github/pull_request_template.md"]
 COMMAND = re.compile(r"\bmake ([a-z][a-z-]*)((?: [A-Za-z_]+=(?:\"[^\"]*\"?|[^ `|]*))*)")
 
 
@@ -49,6 +49,114 @@ def test_make_help_lists_every_command_shown():
     listed = make(ROOT, "help").stdout
     for target in shown():
         assert f"make {target} " in listed, target
+
+
+def anchor(heading: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation other than ``-`` and ``_``
+    dropped, each space a ``-``."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def text(name: str) -> str:
+    return (ROOT / name).read_text(encoding="utf-8")
+
+
+def halves() -> dict[str, str]:
+    """CONTRIBUTING.md's halves, by their ``## `` heading."""
+    parts = re.split(r"(?m)^## ", text("CONTRIBUTING.md"))[1:]
+    return {part.split("\n", 1)[0].strip(): part for part in parts}
+
+
+@pytest.mark.parametrize("half", ["English", "Bahasa Indonesia"])
+def test_each_half_of_contributing_opens_with_contents_listing_its_sections(half):
+    part = halves()[half]
+    contents = part.split("\n### ", 1)[0]
+    sections = re.findall(r"(?m)^### (.+)$", part)
+    assert len(sections) > 5
+    assert re.findall(r"\]\(#([^)]+)\)", contents) == [anchor(s) for s in sections]
+
+
+@pytest.mark.parametrize(
+    ("half", "first", "words"),
+    [
+        ("English", "Your first contribution", ["term", "translation", "source", "pull request"]),
+        ("Bahasa Indonesia", "Kontribusi pertama Anda", ["istilah", "terjemahan", "sumber", "pull request"]),
+    ],
+)
+def test_the_first_contribution_comes_first_is_short_and_gives_the_commands(half, first, words):
+    part = halves()[half]
+    sections = re.split(r"(?m)^### ", part)[1:]
+    assert sections[0].startswith(first + "\n")
+    assert len(sections[0].rstrip("\n").splitlines()) < 60
+    for command in (
+        "make new-term ID=",
+        "make new-source FILE=",
+        "make paragraphs",
+        "make check",
+        "make serve",
+    ):
+        assert command in sections[0], command
+    assert "make changes BASE=origin/main" in sections[0]
+    for word in words:
+        assert word in sections[0].lower(), word
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_every_link_in_the_docs_leads_somewhere(name):
+    """Relative links name files of the project; ``#anchors`` name a heading of the file."""
+    body = text(name)
+    anchors = {anchor(h) for h in re.findall(r"(?m)^#+ (.+)$", body)}
+    for target in re.findall(r"\]\(([^)\s]+)\)", body):
+        if target.startswith(("http://", "https://")) or ":" in target.split("/")[0]:
+            continue  # a web address, or an inline link of the sources' syntax (term:umkm)
+        path, _, fragment = target.partition("#")
+        if path:
+            assert (ROOT / name).parent.joinpath(path).exists(), (name, target)
+        else:
+            assert fragment in anchors, (name, target)
+
+
+MADE_LATER = {
+    "sources/glossary/flash-sale.yml": "made by the example `make new-term ID=flash-sale`",
+    "generator/locales/xx.yml": "made by the example `make new-language LANG=xx`",
+    "generator/locales/ms.yml": "made by the example `make new-language LANG=ms`",
+    "sources/vocabulary.yml": "optional: a site's own vocabularies",
+}
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_every_path_the_docs_name_exists(name):
+    folders = ("sources/", "generator/", "tests/", "tools/", ".github/", ".ci/")
+    named = {code for code in re.findall(r"`([^`\s]+)`", text(name)) if code.startswith(folders)}
+    assert named or name == ".github/pull_request_template.md"
+    for path in sorted(named):
+        if not re.search(r"[<*…]", path) and path not in MADE_LATER:
+            assert (ROOT / path).exists(), f"{name} names {path}, which does not exist"
+
+
+def test_the_readme_says_what_where_and_how_on_its_first_screen():
+    readme = text("README.md")
+    first = readme.split("\n## Reference", 1)[0]
+    assert len(first.splitlines()) <= 46 and "\n| " not in first  # no table before the reference
+    for needed in (
+        "make test",
+        "make serve",
+        "CONTRIBUTING.md",
+        "make new-site DIR=",
+        "sources/",
+        "generator/",
+    ):
+        assert needed in first, needed
+    assert "site.yml" in first and "mkdocs.yml" not in first  # the site's name is in sources/site.yml
+
+
+def test_the_pull_request_template_points_to_the_change_report():
+    template = text(".github/pull_request_template.md")
+    workflow = text(".github/workflows/site.yml")
+    assert "make changes BASE=origin/main" in template
+    assert "make changes" in workflow and "GITHUB_STEP_SUMMARY" in workflow  # where the report goes
+    assert template.count("**Summary**") == 2  # in both languages
+    assert len(template.splitlines()) < 40
 
 
 def test_the_contributor_commands_do_what_the_docs_say(scratch, tmp_path):

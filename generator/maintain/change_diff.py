@@ -8,11 +8,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.maintain.change_sides import Side, said
+from generator.maintain.change_sides import Side, inert, said
 from generator.model import Statement, page_statements, refs_in, statements
 from generator.model.problems import Problem
 from generator.render.formats import front_title
-from generator.render.markdown_text import escape
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ def citation_lines(old: Side, new: Side) -> tuple[list[str], int, int]:
             for (ref, note), count in sorted(counts.items(), key=lambda item: paragraph_order(item[0])):
                 times = f" ({count}×)" if count > 1 else ""
                 lines.append(
-                    f"  - {change}{times}{f' ({escape(note)})' if note else ''}: {side.paragraph(ref)}"
+                    f"  - {change}{times}{f' ({inert(note)})' if note else ''}: {side.paragraph(ref)}"
                 )
         added, removed = added + plus.total(), removed + minus.total()
     return lines, added, removed
@@ -125,7 +124,7 @@ def quotes(side: Side) -> dict[str, set[Quoted]]:
 def quote_text(quote: Quoted) -> str:
     """``speaker: “words”; en: “translation”``."""
     translations = "".join(f"; {lang}: {said(text)}" for lang, text in quote.translation)
-    return f"{escape(quote.who or 'no speaker')}: {said(quote.text)}{translations}"
+    return f"{inert(quote.who or 'no speaker')}: {said(quote.text)}{translations}"
 
 
 def quote_change(before: Quoted, after: Quoted) -> str:
@@ -136,7 +135,7 @@ def quote_change(before: Quoted, after: Quoted) -> str:
         for lang in sorted(was.keys() | now.keys())
         if was.get(lang) != now.get(lang)
     ]
-    return f"{escape(after.who or 'no speaker')}, {'; '.join(parts)}"
+    return f"{inert(after.who or 'no speaker')}, {'; '.join(parts)}"
 
 
 def quote_lines(old: Side, new: Side) -> tuple[list[str], Counter[str]]:
@@ -203,4 +202,4 @@ def new_problems(old: Side, new: Side) -> list[str]:
 def problem_line(problem: Problem) -> str:
     """``- `file:line`: what is wrong -- how to fix it``."""
     where = f"{problem.file}:{problem.line}"
-    return f"- `{where}`: {escape(str(problem).removeprefix(f'{where}: '))}"
+    return f"- `{where}`: {inert(str(problem).removeprefix(f'{where}: '))}"

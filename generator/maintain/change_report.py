@@ -2,11 +2,12 @@
 
 ``python -m generator changes --base REF`` builds ``sources/`` as it is in the git ref ``REF`` and
 as it is in the working tree, renders both, and reports the pages added, removed and changed, the
+words of every text rewritten (source paragraphs, translations, entries, story pages), the
 citations and quotes added, removed and changed, the translations now missing or stale, and the
 problems that are new.
 
-``change_sides`` makes and builds the two versions, ``change_diff`` tells what differs between
-them, and this module puts it together.
+``change_sides`` makes and builds the two versions, ``change_diff`` and ``change_words`` tell what
+differs between them, and this module puts it together.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ from generator.maintain.change_diff import (
     quote_lines,
     translation_lines,
 )
-from generator.maintain.change_sides import Side, build, checkout, extract
+from generator.maintain.change_sides import Side, build, checkout, extract, inert
+from generator.maintain.change_words import word_lines
 from generator.model.problems import CommandError
-from generator.render.markdown_text import escape
 
 
 def plural(count: int, noun: str) -> str:
@@ -40,7 +41,7 @@ def page_table(rows: list[tuple[str, str, str, str]]) -> list[str]:
     if not rows:
         return []
     head = ["| change | language | page | title |", "| --- | --- | --- | --- |"]
-    return head + [f"| {change} | {lang} | `{path}` | {escape(name)} |" for change, lang, path, name in rows]
+    return head + [f"| {change} | {lang} | `{path}` | {inert(name)} |" for change, lang, path, name in rows]
 
 
 def compose(base: str, old: Side, new: Side) -> list[str]:
@@ -63,9 +64,12 @@ def compose(base: str, old: Side, new: Side) -> list[str]:
     cites, added, removed = citation_lines(old, new)
     quoted, quote_counts = quote_lines(old, new)
     gaps, gap_counts = translation_lines(old, new)
+    words, word_counts = word_lines(old, new)
     kinds = Counter(change for change, *_ in pages)
     counted = [
         f"{plural(kinds['changed'], 'page')} changed, {kinds['added']} added, {kinds['removed']} removed",
+        f"{plural(word_counts['changed'], 'text')} reworded, {word_counts['added']} added, "
+        f"{word_counts['removed']} removed",
         f"{plural(added, 'citation')} added, {removed} removed",
         f"{plural(quote_counts['added'], 'quote')} added, {quote_counts['removed']} removed, "
         f"{quote_counts['changed']} changed",
@@ -75,6 +79,7 @@ def compose(base: str, old: Side, new: Side) -> list[str]:
     return [
         f"**{'; '.join(counted)}.**",
         "",
+        *section("Words changed", words),
         *section("Pages added, removed or changed", page_table(pages)),
         *section("Citations added or removed", cites),
         *section("Quotes added, removed or changed", quoted),

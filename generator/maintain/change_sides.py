@@ -178,9 +178,15 @@ def shorten(text: str, near: str = "") -> str:
     return text if len(text) <= SHORT else text[:SHORT].rsplit(" ", 1)[0] + " …"
 
 
+def inert(text: object) -> str:
+    """``text`` as plain text in GitHub's Markdown: nothing in it can become markup (GitHub also
+    strikes through ``~~words~~``, which the site's Markdown does not)."""
+    return str(escape(text)).replace("~", "\\~")
+
+
 def said(text: str, near: str = "") -> str:
     """In quotation marks (instead of its own), shortened around ``near``, inert in Markdown."""
     text = text.strip()
     if len(text) > 1 and text[0] in QUOTE_MARKS and text[-1] in QUOTE_MARKS:
         text = text[1:-1]
-    return f"“{escape(shorten(text, near))}”"
+    return f"“{inert(shorten(text, near))}”"
