@@ -62,12 +62,9 @@ class Vocabulary:
     def word(self, section: str, item: str) -> Word | None:
         return next((w for w in getattr(self, section) if w.id == item), None)
 
-    def unknown(self, section: str, what: str, value: object) -> tuple[str, str]:
-        """The message and hint for a value not in ``section``: the configured ids, and where to add one."""
-        return (
-            f"{what} {value!r} is unknown",
-            f"use one of: {', '.join(self.ids(section))}; or add it to {section}: in {SITE_FILE}",
-        )
+    def unknown(self, section: str) -> str:
+        """The hint for a value not in ``section``: the configured ids, and where to add one."""
+        return f"use one of: {', '.join(self.ids(section))}; or add it to {section}: in {SITE_FILE}"
 
     def labels(self, section: str, lang: str, part: str = "label") -> dict[str, str]:
         """``{id: label}`` in ``lang`` (``part``: label, plural or legend)."""

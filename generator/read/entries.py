@@ -136,10 +136,12 @@ def _relations(reader: Reader, data: dict, key: PageKey, vocabulary: Vocabulary)
         kind, target, source = item.get("type"), str(item.get("target", "")), item.get("source")
         certainty = item.get("certainty")
         if certainty is not None and certainty not in vocabulary.ids("certainties"):
-            message, hint = vocabulary.unknown("certainties", "certainty", certainty)
-            reader.error((*where, "certainty"), message, f"{hint} (or leave it out)")
+            hint = f"{vocabulary.unknown('certainties')} (or leave it out)"
+            reader.error((*where, "certainty"), f"certainty {certainty!r} is unknown", hint)
         elif kind not in vocabulary.ids("relations"):
-            reader.error((*where, "type"), *vocabulary.unknown("relations", "relation type", kind))
+            reader.error(
+                (*where, "type"), f"relation type {kind!r} is unknown", vocabulary.unknown("relations")
+            )
         elif target.partition(":")[0] not in ("term", "actor"):
             bare = target.partition(":")[2] or target
             reader.error(
@@ -189,7 +191,7 @@ def load_entry(kind: str, path: Path, problems: Problems, site: SiteConfig) -> E
     if kind == "actor":
         category = data.get("kind")
         if category not in site.vocabulary.ids("actor_kinds"):
-            reader.error(("kind",), *site.vocabulary.unknown("actor_kinds", "'kind'", category))
+            reader.error(("kind",), f"'kind' is {category!r}", site.vocabulary.unknown("actor_kinds"))
     summary = statement(reader, data, SUMMARY_FIELD[kind])
     expansions: dict = {}
     entry = Entry(

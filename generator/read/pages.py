@@ -80,7 +80,9 @@ def load_events(reader: Reader, data: dict, vocabulary: Vocabulary) -> list[Even
         text = statement(reader, item, "text")
         certainty = item.get("certainty")
         if certainty is not None and certainty not in vocabulary.ids("certainties"):
-            reader.error(("certainty",), *vocabulary.unknown("certainties", "certainty", certainty))
+            reader.error(
+                ("certainty",), f"certainty {certainty!r} is unknown", vocabulary.unknown("certainties")
+            )
         reasoning, weekday, between = None, None, None
         inferred = item.get("inferred")
         if inferred is not None:
@@ -114,7 +116,7 @@ def load_figures(reader: Reader, data: dict, vocabulary: Vocabulary) -> list[Fig
         if not isinstance(value, int | float) or isinstance(value, bool):
             reader.error(("value",), f"'value' is {value!r}", "write the number, e.g. 125000000")
         if unit not in vocabulary.ids("units"):
-            reader.error(("unit",), *vocabulary.unknown("units", "'unit'", unit))
+            reader.error(("unit",), f"'unit' is {unit!r}", vocabulary.unknown("units"))
         label = reader.text(item, "label")
         note = statement(reader, item, "note", required=False)
         figure_id, source, quote = item.get("id"), item.get("source"), item.get("quote")
