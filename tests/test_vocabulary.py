@@ -268,3 +268,14 @@ def load(sources: Path) -> Problems:
     problems = Problems()
     load_vocabulary(sources, ("en", "id"), problems)
     return problems
+
+
+def test_a_vocabulary_of_comments_only_adds_nothing(tmp_path):
+    sources = collection(tmp_path, vocabulary=VOCABULARY)
+    (sources / "vocabulary.yml").write_text("# Nothing of our own yet.\n\n")
+    problems = load(sources)
+    assert not problems.errors
+    vocabulary = load_vocabulary(sources, ("en", "id"), Problems())
+    assert "transport-authority" not in vocabulary.ids("actor_kinds") and "person" in vocabulary.ids(
+        "actor_kinds"
+    )

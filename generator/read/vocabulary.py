@@ -81,7 +81,7 @@ def load_vocabulary(folder: Path, languages: tuple[str, ...], problems: Problems
     site_path = folder / FILE
     site: dict[str, tuple[bool, list[Word]]] = {}
     reader = Reader(site_path, problems, languages)
-    if site_path.exists():
+    if site_path.exists() and not only_comments(site_path):
         site = read_file(reader, defaults)
     sections: dict[str, tuple[Word, ...]] = {}
     for section in SECTIONS:
@@ -103,6 +103,15 @@ def load_vocabulary(folder: Path, languages: tuple[str, ...], problems: Problems
             )
     extra = tuple(with_locale(Word(item), "relations", languages) for item in ENGINE_RELATIONS)
     return Vocabulary(**sections, extra_relations=extra, path=site_path if site_path.exists() else None)
+
+
+def only_comments(path: Path) -> bool:
+    """A file of comments and blank lines only (a site's vocabulary that adds nothing yet)."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False  # reported when read
+    return all(not line.strip() or line.lstrip().startswith("#") for line in lines)
 
 
 def read_file(reader: Reader, defaults: dict[str, set[str]] | None) -> dict[str, tuple[bool, list[Word]]]:
