@@ -62,9 +62,11 @@ class Vocabulary:
     def word(self, section: str, item: str) -> Word | None:
         return next((w for w in getattr(self, section) if w.id == item), None)
 
-    def unknown(self, section: str) -> str:
-        """The hint for a value not in ``section``: the configured ids, and where to add one."""
-        return f"use one of: {', '.join(self.ids(section))}; or add it to {section}: in {SITE_FILE}"
+    def unknown(self, section: str, note: str = "") -> str:
+        """The hint for a value not in ``section``: the configured ids (and ``note``), and where
+        to add one."""
+        listed = ", ".join(self.ids(section)) + (f" {note}" if note else "")
+        return f"use one of: {listed}; or add it to {section}: in {SITE_FILE}"
 
     def labels(self, section: str, lang: str, part: str = "label") -> dict[str, str]:
         """``{id: label}`` in ``lang`` (``part``: label, plural or legend)."""

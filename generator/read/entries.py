@@ -136,7 +136,7 @@ def _relations(reader: Reader, data: dict, key: PageKey, vocabulary: Vocabulary)
         kind, target, source = item.get("type"), str(item.get("target", "")), item.get("source")
         certainty = item.get("certainty")
         if certainty is not None and certainty not in vocabulary.ids("certainties"):
-            hint = f"{vocabulary.unknown('certainties')} (or leave it out)"
+            hint = vocabulary.unknown("certainties", "(or leave it out)")
             reader.error((*where, "certainty"), f"certainty {certainty!r} is unknown", hint)
         elif kind not in vocabulary.ids("relations"):
             reader.error(
