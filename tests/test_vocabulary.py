@@ -279,3 +279,32 @@ def test_a_vocabulary_of_comments_only_adds_nothing(tmp_path):
     assert "transport-authority" not in vocabulary.ids("actor_kinds") and "person" in vocabulary.ids(
         "actor_kinds"
     )
+
+
+def test_ranks_take_the_endings_their_locale_gives():
+    vocabulary = load_vocabulary(Path("/nonexistent"), ("en", "id"), Problems())
+    endings = [format_value(n, "rank", "en", vocabulary) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 111)]
+    assert endings == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "111th"]
+    assert format_value(21, "rank", "id", vocabulary) == "ke-21"
+    assert format_value(2023, "year", "en", vocabulary) == "2023"
+
+
+def test_a_default_without_words_in_a_locale_file_is_reported_there(monkeypatch):
+    """A language whose locale file lacks a default's words (say, a new one half filled in)."""
+    import generator.read.vocabulary as reading
+    from generator.model.words import ui
+
+    def lacking(lang: str) -> dict:
+        words = dict(ui(lang))
+        if lang == "id":
+            words["relations"] = {k: v for k, v in words["relations"].items() if k != "owns"}
+        return words
+
+    monkeypatch.setattr(reading, "ui", lacking)
+    problems = Problems()
+    load_vocabulary(Path("/nonexistent"), ("en", "id"), problems)
+    line = next(n for n, text in enumerate((reading.LOCALES / "id.yml").open(), 1) if text == "relations:\n")
+    assert [str(p) for p in problems.errors] == [
+        f"generator/locales/id.yml:{line}: relations: 'owns' has no words under 'relations:' in id.yml -- "
+        "add 'owns:' there, or give label: {id: ...} in sources/vocabulary.yml"
+    ]

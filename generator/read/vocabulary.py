@@ -235,6 +235,18 @@ def merge(default: Word, own: Word) -> Word:
     return dataclasses.replace(default, **changes)
 
 
+def key_line(path: Path, key: str) -> int:
+    """The line of a top-level ``key`` in a locale file (1 when it has none)."""
+    return next(
+        (
+            n
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if line.startswith(f"{key}:")
+        ),
+        1,
+    )
+
+
 def missing_words(word: Word, section: str, languages: tuple[str, ...], problems: Problems) -> None:
     """Report a word a default lacks in a site language, at the locale file that should have it
     (a language without a locale file is reported where the site's languages are read)."""
@@ -247,7 +259,7 @@ def missing_words(word: Word, section: str, languages: tuple[str, ...], problems
                 key = LOCALE_KEYS[section, part]
                 problems.add(
                     locale,
-                    1,
+                    key_line(locale, key),
                     f"{section}: '{word.id}' has no words under '{key}:' in {locale.name}",
                     f"add '{word.id}:' there, or give {part}: {{{lang}: ...}} in sources/{FILE}",
                 )
