@@ -65,6 +65,8 @@ class Vocabulary:
     def unknown(self, section: str, note: str = "") -> str:
         """The hint for a value not in ``section``: the configured ids (and ``note``), and where
         to add one."""
+        if not self.ids(section):
+            return f"none is configured: add it to {section}: in {SITE_FILE}"
         listed = ", ".join(self.ids(section)) + (f" {note}" if note else "")
         return f"use one of: {listed}; or add it to {section}: in {SITE_FILE}"
 
