@@ -65,7 +65,8 @@ def test_an_unknown_certainty_is_named_at_its_line(sources, capsys):
     check_fails(
         capsys,
         f"sources/{BUDI}:{line_of(path, 'certainty: sure')}: certainty 'sure' is unknown -- use one of: "
-        "reported, planned, claimed, opinion (or leave it out)",
+        "reported, planned, claimed, opinion (or leave it out); or add it to certainties: in "
+        "sources/vocabulary.yml",
     )
 
 

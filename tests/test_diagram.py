@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.model.words import ui
 from generator.render.diagram import Edge, Node, connections, network
 from generator.render.formats import document_name
 from generator.render.svg import DASHES
@@ -149,7 +148,7 @@ def read(svg: str) -> Drawing:
 
 def check(drawing: Drawing, names: list[str], edges: list[tuple[str, str, str, str]]) -> None:
     """Nothing overlaps, no line crosses a box it does not join, the nodes and edges are
-    ``names`` and ``edges`` (``(from, label, to, certainty)``)."""
+    ``names`` and ``edges`` (``(from, label, to, line)``)."""
     boxes = drawing.boxes
     for i, (what, box) in enumerate(boxes):
         for other, second in boxes[i + 1 :]:
@@ -161,7 +160,7 @@ def check(drawing: Drawing, names: list[str], edges: list[tuple[str, str, str, s
                 crossing = next((p for p in path if inside(p, shrunk)), None)
                 assert crossing is None, f"a line runs through {what} at {crossing}"
     assert sorted(name for name, _ in drawing.nodes) == sorted(names)
-    wanted = [(a, label, b, DASHES.get(certainty)) for a, label, b, certainty in edges]
+    wanted = [(a, label, b, DASHES.get(line)) for a, label, b, line in edges]
     assert sorted(drawing.edges, key=str) == sorted(wanted, key=str)
 
 
@@ -170,12 +169,13 @@ def node_name(site, key: tuple[str, str], lang: str) -> str:
 
 
 def expected(site, edges, lang: str) -> list[tuple[str, str, str, str]]:
-    words = ui(lang)
+    words = site.config.vocabulary.words(lang)
     out = []
     for e in edges:
         note = words["certainty"].get(e.certainty)
         label = f"{words['relations'][e.type]} ({note})" if note else words["relations"][e.type]
-        out.append((node_name(site, e.source, lang), label, node_name(site, e.target, lang), e.certainty))
+        line = site.config.vocabulary.line(e.certainty)
+        out.append((node_name(site, e.source, lang), label, node_name(site, e.target, lang), line))
     return out
 
 
@@ -259,25 +259,25 @@ LONG = [
     Node(("term", "d"), "Supercalifragilisticexpialidociousplatformperdagangansosial"),
 ]
 MANY = [
-    Edge(("actor", "a"), ("actor", "b"), "mengawasi secara ketat dan terus-menerus", "reported"),
-    Edge(("actor", "a"), ("actor", "b"), "berencana bekerja sama", "planned", "rencana"),
-    Edge(("actor", "b"), ("actor", "a"), "melaporkan kepada", "claimed", "klaim"),
-    Edge(("actor", "b"), ("actor", "a"), "mengkritik", "opinion", "opini"),
-    Edge(("actor", "a"), ("actor", "c"), "memimpin", "reported"),
-    Edge(("actor", "c"), ("actor", "b"), "bagian dari", "reported"),
-    Edge(("actor", "c"), ("term", "d"), "berbicara tentang", "opinion", "opini"),
-    Edge(("term", "d"), ("actor", "a"), "diatur oleh", "planned", "rencana"),
-    Edge(("actor", "a"), ("term", "d"), "mengatur", "reported"),
+    Edge(("actor", "a"), ("actor", "b"), "mengawasi secara ketat dan terus-menerus", "solid"),
+    Edge(("actor", "a"), ("actor", "b"), "berencana bekerja sama", "dashed", "rencana"),
+    Edge(("actor", "b"), ("actor", "a"), "melaporkan kepada", "dashed", "klaim"),
+    Edge(("actor", "b"), ("actor", "a"), "mengkritik", "dotted", "opini"),
+    Edge(("actor", "a"), ("actor", "c"), "memimpin", "solid"),
+    Edge(("actor", "c"), ("actor", "b"), "bagian dari", "solid"),
+    Edge(("actor", "c"), ("term", "d"), "berbicara tentang", "dotted", "opini"),
+    Edge(("term", "d"), ("actor", "a"), "diatur oleh", "dashed", "rencana"),
+    Edge(("actor", "a"), ("term", "d"), "mengatur", "solid"),
 ]
 
 
 def hand_made(edges: list[Edge]) -> list[tuple[str, str, str, str]]:
     name = {node.key: node.label for node in LONG}
-    return [(name[e.source], e.text, name[e.target], e.certainty) for e in edges]
+    return [(name[e.source], e.text, name[e.target], e.line) for e in edges]
 
 
 def test_a_hand_made_graph_with_long_names_and_many_edges_between_the_same_nodes():
-    legend = [(c, f"Garis untuk {c}") for c in ("reported", "planned", "claimed", "opinion")]
+    legend = [(line, f"Garis untuk {line}") for line in ("solid", "dashed", "dotted")]
     drawing = read(network("t", "Judul", "Keterangan", LONG, MANY, legend))
     check(drawing, [node.label for node in LONG], hand_made(MANY))
     for centre in LONG:
@@ -303,7 +303,7 @@ def test_vertices_the_layout_library_puts_at_one_position_of_a_layer_are_drawn_a
     check(
         drawing,
         [node.label for node in nodes],
-        [(label[e.source], e.text, label[e.target], e.certainty) for e in edges],
+        [(label[e.source], e.text, label[e.target], e.line) for e in edges],
     )
 
 
@@ -313,7 +313,7 @@ def test_the_same_graph_is_drawn_byte_for_byte_the_same():
 
 def test_the_checks_catch_an_overlap_a_cut_name_a_wrong_line_and_a_stray_line():
     """Each check can fail: the same drawing, spoilt five ways."""
-    svg = network("t", "Judul", "Keterangan", LONG, MANY, [("reported", "Garis utuh")])
+    svg = network("t", "Judul", "Keterangan", LONG, MANY, [("solid", "Garis utuh")])
     names, edges = [node.label for node in LONG], hand_made(MANY)
     check(read(svg), names, edges)
     frame = re.findall(r"<rect x='([\d.]+)' y='([\d.]+)' width='([\d.]+)' height='([\d.]+)'", svg)[-1]

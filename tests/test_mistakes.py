@@ -389,7 +389,7 @@ SLIPS = [
         "type: funds",
         "relation type 'funds' is unknown -- use one of: leads, part-of, owns, founded, regulates, "
         "assigns, forms, talks-with, meets, criticises, warns-about, blocks, competes-with, publishes, "
-        "reports-on",
+        "reports-on; or add it to relations: in sources/vocabulary.yml",
         "relation-of-an-unknown-type",
     ),
     slip(
@@ -502,7 +502,8 @@ SLIPS = [
         "    value: 3000000\n",
         "    value: 4000000\n",
         "  - id: parcels-per-day",
-        '"sekitar tiga juta paket setiap hari" does not give the value 4e+06 -- the numbers in it are 3e+06',
+        '"sekitar tiga juta paket setiap hari" does not give the value 4e+06 -- the numbers in it, read as '
+        "'id' writes them, are 3e+06",
         "figure-whose-quote-does-not-give-its-value",
     ),
     slip(
@@ -691,7 +692,8 @@ def test_a_stub_left_as_it_is_names_every_todo(sources, capsys):
         f"sources/actors/budi.yml:{line_of(path, 'id: TODO')}: 'name' in 'id' {todo.format('id')}",
         f"sources/actors/budi.yml:{line_of(path, 'en: TODO')}: 'name' in 'en' {todo.format('en')}",
         f"sources/actors/budi.yml:{line_of(path, 'kind:')}: 'kind' is 'TODO' -- use one of: person, "
-        "ministry, state, company, platform, media, report",
+        "ministry, state, company, platform, media, report; or add it to actor_kinds: in "
+        "sources/vocabulary.yml",
         f"sources/actors/budi.yml:{line_of(path, 'id: TODO', line_of(path, 'summary:'))}: 'summary' in "
         f"'id' {todo.format('id')}",
         f"sources/actors/budi.yml:{line_of(path, 'en: TODO', line_of(path, 'summary:'))}: 'summary' in "

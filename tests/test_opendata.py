@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.model import CERTAINTIES, refs_in, statements
+from generator.model import refs_in, statements
 from generator.model.words import ui
 from generator.pipeline import build
 from generator.render import open_data
@@ -187,7 +187,7 @@ def test_timeline_events_keep_their_dates_as_precise_as_given_and_stated_or_infe
         assert event["precision"] == ("day" if event["day"] else "month" if event["month"] else "year")
         assert event["date"].count("-") == {"year": 0, "month": 1, "day": 2}[event["precision"]]
         assert (event["reasoning"] is not None) == (event["date_kind"] == "inferred")
-        assert event["certainty"] in CERTAINTIES
+        assert event["certainty"] in site.config.vocabulary.ids("certainties")
         assert event["in_calendar"] == (event["precision"] == "day")
 
 
@@ -270,7 +270,8 @@ def test_every_statement_carries_its_citations_and_relations_their_certainty(sit
             assert all("[@" not in text["text"][lang] for lang in LANGS)
         assert len(record["relations"]) == len(entry.relations)
         for relation, model_relation in zip(record["relations"], entry.relations, strict=True):
-            assert relation["type"] == model_relation.type and relation["certainty"] in CERTAINTIES
+            assert relation["type"] == model_relation.type
+            assert relation["certainty"] in site.config.vocabulary.ids("certainties")
             assert relation["cites"] and relation["target"]["id"] == model_relation.target[1]
         related = {(k, i) for k, i in site.related.get(entry.key, [])}
         assert {("term", i) for i in record["related"]["terms"]} | {

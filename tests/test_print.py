@@ -113,7 +113,11 @@ def parts(site, lang: str) -> tuple[list[str], list[str], list[str]]:
         for kind, item in story_keys(site)
     ]
     terms = [e.name[lang] for _, entries in alphabetical(site.entries, lang) for e in entries]
-    actors = [e.name[lang] for _, entries in by_kind(site.entries, lang) for e in entries]
+    actors = [
+        e.name[lang]
+        for _, entries in by_kind(site.entries, lang, site.config.vocabulary.ids("actor_kinds"))
+        for e in entries
+    ]
     return stories, terms, actors
 
 

@@ -103,7 +103,7 @@ def expected_pages(site) -> dict[str, tuple[str, str, tuple]]:
         for doc in site.documents:
             keys[("source", doc.id)] = {"news": "NewsArticle", "opinion": "OpinionNewsArticle"}[doc.meta.type]
         for entry in site.entries:
-            kind = "DefinedTerm" if entry.kind == "term" else config.schema_types.get(entry.category, "Thing")
+            kind = "DefinedTerm" if entry.kind == "term" else config.vocabulary.schema_type(entry.category)
             keys[entry.key] = kind
         for story in site.pages:
             if story.id != config.home_page:
@@ -364,9 +364,16 @@ def front_schema(pages_: dict[str, str], path: str) -> dict:
     return json.loads(line.removeprefix("schema: "))
 
 
-def test_an_actor_kind_left_out_of_schema_types_is_a_thing(sources_copy):
-    config = sources_copy / "site.yml"
-    config.write_text(config.read_text().replace("  person: Person\n", ""))
+def test_an_actor_kind_without_a_schema_type_is_a_thing(sources_copy):
+    """A kind the vocabulary gives no ``schema:`` is a Thing; the others keep their type."""
+    (sources_copy / "vocabulary.yml").write_text(
+        "actor_kinds:\n  replace: true\n"
+        + "".join(
+            f"  {kind}: {{label: {{id: {kind}, en: {kind}}}, plural: {{id: {kind}, en: {kind}}}"
+            + (", schema: Corporation}\n" if kind == "company" else "}\n")
+            for kind in ("person", "ministry", "state", "company", "platform", "media", "report")
+        )
+    )
     site, _ = pipeline.build(sources_copy)
     person = next(e for e in site.entries if e.kind == "actor" and e.category == "person")
     company = next(e for e in site.entries if e.kind == "actor" and e.category == "company")
@@ -379,26 +386,45 @@ def test_an_actor_kind_left_out_of_schema_types_is_a_thing(sources_copy):
     def main_type(entry) -> str:
         return front_schema(made, path(entry))["mainEntity"]["@type"]
 
-    assert main_type(person) == "Thing" and main_type(company) == site.config.schema_types["company"]
+    assert main_type(person) == "Thing" and main_type(company) == "Corporation"
+
+
+VOCABULARY = """\
+actor_kinds:
+  person:
+    schema: Person
+  company:
+    schema: Corporation
+"""
 
 
 @pytest.mark.parametrize(
     ("old", "new", "message"),
     [
-        ("  person: Person", "  persn: Person", "unknown field 'persn' -- did you mean 'person'?"),
-        ("  person: Person", "  person: a person", "'a person' is not a schema.org type name"),
-        ("schema_types:", "schema_types: [Person]", "'schema_types' must map actor kinds"),
+        ("  person:", "  Person:", "actor_kinds: id 'Person' is not a-z, 0-9 and '-'"),
+        ("    schema: Person", "    schema: a person", "'a person' is not a schema.org type name"),
+        ("    schema: Person", "    shema: Person", "unknown field 'shema' -- did you mean 'schema'?"),
+        ("actor_kinds:", "actor_kinds: [Person]", "'actor_kinds' must map ids to entries"),
     ],
 )
 def test_schema_types_are_checked_with_their_line(sources_copy, old, new, message):
-    config = sources_copy / "site.yml"
-    text = config.read_text()
+    text = VOCABULARY
     changed = text.replace(old, new)
-    if new.startswith("schema_types:"):  # the whole mapping replaced
+    if new.startswith("actor_kinds:"):  # the whole mapping replaced
         changed = text[: text.index(old)] + new + "\n"
-    config.write_text(changed)
+    (sources_copy / "vocabulary.yml").write_text(changed)
     with pytest.raises(InputError) as caught:
         pipeline.build(sources_copy)
     (problem,) = caught.value.problems.errors
     line = text.split(old)[0].count("\n") + 1
     assert message in str(problem) and problem.line == line
+    assert str(problem).startswith(str(sources_copy / "vocabulary.yml")) or "vocabulary.yml" in str(problem)
+
+
+def test_schema_types_in_site_yml_say_where_they_moved(sources_copy):
+    config = sources_copy / "site.yml"
+    config.write_text(config.read_text() + "schema_types:\n  person: Person\n")
+    with pytest.raises(InputError) as caught:
+        pipeline.build(sources_copy)
+    (problem,) = caught.value.problems.errors
+    assert "'schema_types' has moved to sources/vocabulary.yml" in str(problem)

@@ -11,12 +11,15 @@ import pytest
 from generator import pipeline
 from generator.check.numerals import read_numbers
 from generator.model.dates import PartialDate, parse_partial
-from generator.model.problems import InputError
+from generator.model.problems import InputError, Problems
+from generator.read.vocabulary import load_vocabulary
 from generator.render.formats import format_value
 from tests.conftest import SOURCES, copy_documents, write_configuration
 from tests.test_build import page
 
 SVG = "{http://www.w3.org/2000/svg}"
+DEFAULTS = load_vocabulary(Path("/nonexistent"), ("id", "en"), Problems())
+"""The engine's default vocabulary (no site adds to it)."""
 STORY_PAGES = ["linimasa", "angka", "perspektif", "siapa-siapa", "tanya-jawab", "metode"]
 
 
@@ -131,11 +134,16 @@ def test_an_inferred_date_needs_reasoning(story):
 
 
 def test_reading_indonesian_numbers():
-    assert read_numbers("sedikitnya 125 juta pengguna") == [125e6]
-    assert read_numbers("sekitar tiga juta paket") == [3e6]
-    assert read_numbers("USD160 miliar pada 2030, dari semula USD62 miliar") == [160e9, 2030, 62e9]
-    assert read_numbers('terbesar "kedua" di dunia') == [2]
-    assert read_numbers("1.500 orang dan 2,5 juta") == [1500, 2.5e6]
+    symbols = DEFAULTS.symbols()
+    assert read_numbers("sedikitnya 125 juta pengguna", "id") == [125e6]
+    assert read_numbers("sekitar tiga juta paket", "id") == [3e6]
+    assert read_numbers("USD160 miliar pada 2030, dari semula USD62 miliar", "id", symbols) == [
+        160e9,
+        2030,
+        62e9,
+    ]
+    assert read_numbers('terbesar "kedua" di dunia', "id") == [2]
+    assert read_numbers("1.500 orang dan 2,5 juta", "id") == [1500, 2.5e6]
 
 
 @pytest.mark.parametrize(
@@ -167,16 +175,19 @@ def test_each_figure_check(story, old, new, expected):
 
 
 def test_figures_format_in_each_language():
-    assert (format_value(125e6, "count", "id"), format_value(125e6, "count", "en")) == (
+    assert (format_value(125e6, "count", "id", DEFAULTS), format_value(125e6, "count", "en", DEFAULTS)) == (
         "125 juta",
         "125 million",
     )
-    assert (format_value(62e9, "usd", "id"), format_value(62e9, "usd", "en")) == (
+    assert (format_value(62e9, "usd", "id", DEFAULTS), format_value(62e9, "usd", "en", DEFAULTS)) == (
         "USD62 miliar",
         "USD 62 billion",
     )
-    assert (format_value(2, "rank", "id"), format_value(2, "rank", "en")) == ("ke-2", "2nd")
-    assert format_value(15, "seconds", "en") == "15 seconds"
+    assert (format_value(2, "rank", "id", DEFAULTS), format_value(2, "rank", "en", DEFAULTS)) == (
+        "ke-2",
+        "2nd",
+    )
+    assert format_value(15, "seconds", "en", DEFAULTS) == "15 seconds"
 
 
 # Built site ----------------------------------------------------------------------------------

@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 
 from generator import pipeline
 from generator.cli import main
-from generator.model import ACTOR_KINDS, CERTAINTIES, RELATION_TYPES, DocumentMeta, RawDocument, fingerprint
-from generator.model.problems import InputError
+from generator.model import DocumentMeta, RawDocument, fingerprint
+from generator.model.problems import InputError, Problems
 from generator.read.clean_text import clean
+from generator.read.vocabulary import load_vocabulary
 from generator.render.addresses import stem
 from tests.conftest import SOURCES
 
@@ -68,6 +69,38 @@ def cleaning(languages: list[str]) -> str:
     return dump(data)
 
 
+DEFAULTS = load_vocabulary(Path("/nonexistent"), tuple(LOCALES), Problems())
+"""The engine's default vocabularies."""
+
+
+def site_vocabulary(draw, languages: list[str], files: dict) -> dict[str, list[str]]:
+    """Sometimes a ``vocabulary.yml`` of the site's own actor kind, relation verb, unit and
+    certainty, each section added to the engine's defaults or replacing them; the ids a
+    collection may then use, by section."""
+    usable = {
+        section: list(DEFAULTS.ids(section))
+        for section in ("actor_kinds", "relations", "units", "certainties")
+    }
+    if not draw(st.booleans()):
+        return usable
+    labels = {lang: draw(words) for lang in languages}
+    own = {
+        "actor_kinds": ("bureau", {"label": labels, "plural": labels, "schema": "Organization"}),
+        "relations": ("funds", {"label": labels}),
+        "units": ("trips", {"label": {lang: f"{{n}} {labels[lang]}" for lang in languages}}),
+        "certainties": ("rumoured", {"label": labels, "legend": labels, "line": "dotted"}),
+    }
+    data: dict = {}
+    for section, (item, entry) in own.items():
+        if not draw(st.booleans()):
+            continue
+        replace = section != "certainties" and draw(st.booleans())  # certainties keep reported, opinion
+        data[section] = {"replace": True, item: entry} if replace else {item: entry}
+        usable[section] = [item] if replace else [*usable[section], item]
+    files["vocabulary.yml"] = dump(data)
+    return usable
+
+
 def dump(data: object) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
@@ -78,6 +111,7 @@ def collections(draw) -> dict[str, str | bytes]:
     as far as random text allows: whatever the check says of it is the verdict under test."""
     languages = draw(st.lists(st.sampled_from(LOCALES), min_size=1, max_size=len(LOCALES), unique=True))
     files: dict[str, str | bytes] = {"site.yml": config(languages), "cleaning.yml": cleaning(languages)}
+    vocabulary = site_vocabulary(draw, languages, files)
     # Documents: paragraphs of any text and one that gives a number, with metadata and translations.
     docs = []  # (key, type, [(paragraph key, text)], number paragraph key, number)
     sums = []
@@ -150,7 +184,7 @@ def collections(draw) -> dict[str, str | bytes]:
         for entry_id in ids[kind]:
             entry = {"name": {lang: f"{draw(words)} {next(unique)}" for lang in languages}}
             if kind == "actor":
-                entry["kind"] = draw(st.sampled_from(ACTOR_KINDS))
+                entry["kind"] = draw(st.sampled_from(vocabulary["actor_kinds"]))
             entry["aliases"] = {lang: [alias() for _ in range(draw(st.integers(0, 2)))] for lang in languages}
             entry["definition" if kind == "term" else "summary"] = sentence()
             for section in ("explanation",) if kind == "term" else ("role", "actions"):
@@ -175,12 +209,12 @@ def collections(draw) -> dict[str, str | bytes]:
             for _ in range(draw(st.integers(0, 3)) if others else 0):
                 ref, _, _ = cite()
                 relation = {
-                    "type": draw(st.sampled_from(RELATION_TYPES)),
+                    "type": draw(st.sampled_from(vocabulary["relations"])),
                     "target": draw(st.sampled_from(others)),
                 }
                 relation["source"] = ref
                 if draw(st.booleans()):
-                    relation["certainty"] = draw(st.sampled_from(CERTAINTIES))
+                    relation["certainty"] = draw(st.sampled_from(vocabulary["certainties"]))
                 relations.append(relation)
             if relations:
                 entry["relations"] = relations
@@ -230,13 +264,15 @@ def collections(draw) -> dict[str, str | bytes]:
         if layout == "figures":
             counted = [d for d in docs if d[3] is not None]
             figures = []
+            counts = [u for u in vocabulary["units"] if DEFAULTS.word("units", u) is None or u == "count"]
+            unit = draw(st.sampled_from(counts))  # a plain number: the count, or the site's own unit
             for n in range(draw(st.integers(1, 3)) if counted else 0):
                 key, _, _, para, number = draw(st.sampled_from(counted))
                 figures.append(
                     {
                         "id": f"f{n}",
                         "value": number,
-                        "unit": "count",
+                        "unit": unit,
                         "label": {lang: draw(words) for lang in languages},
                         "source": f"{key}#p{para}",
                         "quote": str(number),

@@ -32,7 +32,7 @@ def check_collection(collection: Collection, problems: Problems) -> Checked:
     cites = Citations(resolver, problems, set(collection.unlisted))
     known = {entry.key for entry in collection.entries} | collection.entry_files
     validate_entries(collection.entries, cites, config, problems, known)
-    validate_pages(collection.pages, cites, known, problems)
+    validate_pages(collection.pages, cites, known, problems, collection.config.vocabulary.symbols())
     names = NameIndex(collection.entries)
     if collection.with_entries:
         documents, entries = collection.documents, collection.entries

@@ -53,8 +53,11 @@ def check_event(page: StoryPage, event: Event, cites: Citations, problems: Probl
     )
 
 
-def check_figures(page: StoryPage, cites: Citations, problems: Problems) -> None:
-    """Each figure's quote is in its paragraph and gives its value; charts compare like with like."""
+def check_figures(
+    page: StoryPage, cites: Citations, problems: Problems, symbols: tuple[str, ...] = ()
+) -> None:
+    """Each figure's quote is in its paragraph and gives its value, read in the cited document's
+    language (``symbols``: the currency symbols a number may follow); charts compare like with like."""
     by_id = {}
     for figure in page.figures:
         if figure.id in by_id:
@@ -77,12 +80,13 @@ def check_figures(page: StoryPage, cites: Citations, problems: Problems) -> None
                 + changed_note(doc, para),
                 "copy them exactly from that paragraph",
             )
-        elif figure.value not in read_numbers(figure.quote):
+        elif figure.value not in (numbers := read_numbers(figure.quote, doc.meta.language, symbols)):
             problems.add(
                 page.path,
                 figure.line,
                 f'"{figure.quote}" does not give the value {figure.value:g}',
-                f"the numbers in it are {', '.join(f'{n:g}' for n in read_numbers(figure.quote)) or 'none'}",
+                f"the numbers in it, read as '{doc.meta.language}' writes them, are "
+                f"{', '.join(f'{n:g}' for n in numbers) or 'none'}",
             )
     for chart in page.charts:
         missing = [i for i in chart.figures if i not in by_id]
@@ -99,7 +103,9 @@ def check_figures(page: StoryPage, cites: Citations, problems: Problems) -> None
             )
 
 
-def validate_pages(pages: list[StoryPage], cites: Citations, keys: set, problems: Problems) -> None:
+def validate_pages(
+    pages: list[StoryPage], cites: Citations, keys: set, problems: Problems, symbols: tuple[str, ...] = ()
+) -> None:
     for page in pages:
         texts = page_statements(page)
         for section in page.sections:
@@ -109,4 +115,4 @@ def validate_pages(pages: list[StoryPage], cites: Citations, keys: set, problems
             check_statement(page.path, statement, cites, keys, problems, cited=page.factual)
         for event in page.events:
             check_event(page, event, cites, problems)
-        check_figures(page, cites, problems)
+        check_figures(page, cites, problems, symbols)

@@ -59,7 +59,7 @@ ACTOR = """\
 name:
   id: TODO
   en: TODO
-kind: TODO        # person, ministry, state, company, platform, media or report
+kind: TODO        # an actor kind: generator/vocabulary.yml, or your own in sources/vocabulary.yml
 aliases:          # how the sources write the name
   id: []
   en: []

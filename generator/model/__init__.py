@@ -12,13 +12,9 @@ from generator.model.citable import (
 )
 from generator.model.collection import Collection
 from generator.model.config import (
-    ACTOR_KINDS,
-    CERTAINTIES,
     DOCUMENT_TYPES,
     ENTRY_KINDS,
-    FIGURE_UNITS,
     PAGE_LAYOUTS,
-    RELATION_TYPES,
     Cleaning,
     Rule,
     SiteConfig,
@@ -76,17 +72,16 @@ from generator.model.story import (
     Section,
     StoryPage,
 )
+from generator.model.vocabulary import Vocabulary, Word
 
 __all__ = [
+    "Vocabulary",
+    "Word",
     "Collection",
-    "ACTOR_KINDS",
-    "CERTAINTIES",
     "Cleaning",
     "DOCUMENT_TYPES",
     "ENTRY_KINDS",
-    "FIGURE_UNITS",
     "PAGE_LAYOUTS",
-    "RELATION_TYPES",
     "Rule",
     "SiteConfig",
     "Text",

@@ -1,10 +1,15 @@
-"""The site's configuration and closed vocabularies: languages, words about the site, cleaning rules."""
+"""The site's configuration: languages, words about the site, cleaning rules, vocabularies.
+
+Actor kinds, relation verbs, figure units and certainties are configuration, not code: see
+``generator/model/vocabulary.py``."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.model.vocabulary import Vocabulary
 
 Text = dict[str, str]
 """A text in several languages, keyed by language code (``{"id": ..., "en": ...}``)."""
@@ -14,32 +19,6 @@ DOCUMENT_TYPES = ("news", "opinion")
 ENTRY_KINDS = ("term", "actor")
 
 PAGE_LAYOUTS = ("article", "cards", "questions", "timeline", "figures", "network", "method")
-
-FIGURE_UNITS = ("count", "usd", "seconds", "minutes", "rank", "year")
-
-RELATION_TYPES = (
-    "leads",
-    "part-of",
-    "owns",
-    "founded",
-    "regulates",
-    "assigns",
-    "forms",
-    "talks-with",
-    "meets",
-    "criticises",
-    "warns-about",
-    "blocks",
-    "competes-with",
-    "publishes",
-    "reports-on",
-)
-
-CERTAINTIES = ("reported", "planned", "claimed", "opinion")
-"""How firmly a source states a relation or event: reported as done, planned, a party's own
-claim, or argued by an opinion writer."""
-
-ACTOR_KINDS = ("person", "ministry", "state", "company", "platform", "media", "report")
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,8 +56,9 @@ class SiteConfig:
     """Id of the story page shown as the home page's main content."""
     cleaning: Cleaning = field(default_factory=lambda: Cleaning())
     """The collection's cleaning rules, from ``sources/cleaning.yml``."""
-    schema_types: dict[str, str] = field(default_factory=dict)
-    """Actor kind -> its schema.org type (``schema_types:``); a kind not listed is a ``Thing``."""
+    vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary())
+    """Actor kinds, relation verbs, figure units and certainties, from ``generator/vocabulary.yml``
+    and ``sources/vocabulary.yml``."""
     data_licence: dict[str, str] | None = None
     """The open data's licence (``data_licence:``, ``{"name": ..., "url": ...}``); None: none set."""
 

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from generator.model import (
-    ACTOR_KINDS,
     DOCUMENT_TYPES,
     DocumentMeta,
     RawDocument,
@@ -20,12 +19,12 @@ from generator.model.dates import calendar_error
 from generator.model.problems import Problems, display_path
 from generator.read.cleaning_rules import load_cleaning
 from generator.read.records import KEY, RECORD_SUFFIX, load_record
+from generator.read.vocabulary import load_vocabulary
 from generator.read.yaml_reader import Reader
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 DOCUMENT_FIELDS = ("title", "label", "publisher", "author", "date", "type", "language", "description")
 SITE_FIELDS = ("languages", "title", "description", "intro", "home_page", "schema_types", "data_licence")
-SCHEMA_TYPE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 TRANSLATION_FIELDS = ("language", "paragraphs")
 PARAGRAPH_FIELDS = ("paragraph", "fingerprint", "text")
 
@@ -49,12 +48,18 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
     if home is not None and not (isinstance(home, str) and ID_PATTERN.match(home)):
         reader.error(("home_page",), f"'home_page' is {home!r}", "give the id of a page in sources/pages/")
         home = None
-    types = schema_types(data, reader)
+    if "schema_types" in data:
+        reader.error(
+            ("schema_types",),
+            "'schema_types' has moved to sources/vocabulary.yml",
+            "give each actor kind its type there: actor_kinds: {person: {schema: Person}}",
+        )
     licence = data_licence(data, reader)
     before = len(problems)
     cleaning = load_cleaning(path.parent, tuple(languages), problems)
     if len(problems) > before:  # documents cleaned by other rules would only add noise
         return None
+    vocabulary = load_vocabulary(path.parent, tuple(languages), problems)  # its problems: with the rest
     return SiteConfig(
         path,
         tuple(languages),
@@ -63,7 +68,7 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
         intro,
         home_page=home,
         cleaning=cleaning,
-        schema_types=types,
+        vocabulary=vocabulary,
         data_licence=licence,
     )
 
@@ -86,22 +91,6 @@ def data_licence(data: dict, reader: Reader) -> dict[str, str] | None:
         reader.error(("data_licence",), f"'data_licence' url is {url!r}, not a web address", hint)
         return None
     return {"name": name.strip(), "url": url}
-
-
-def schema_types(data: dict, reader: Reader) -> dict[str, str]:
-    """``schema_types:``, the schema.org type of each actor kind (a kind left out is a Thing)."""
-    value = data.get("schema_types") or {}
-    if not isinstance(value, dict):
-        reader.error(("schema_types",), "'schema_types' must map actor kinds to types", "e.g. person: Person")
-        return {}
-    reader.check_fields(value, ACTOR_KINDS, ("schema_types",))
-    for kind, name in value.items():
-        if not (isinstance(name, str) and SCHEMA_TYPE.match(name)):
-            hint = "give a type's name as https://schema.org/ spells it, e.g. Organization"
-            reader.error(("schema_types", kind), f"'{name}' is not a schema.org type name", hint)
-    return {
-        k: v for k, v in value.items() if k in ACTOR_KINDS and isinstance(v, str) and SCHEMA_TYPE.match(v)
-    }
 
 
 def load_meta(path: Path, problems: Problems, site: SiteConfig) -> DocumentMeta | None:
@@ -222,7 +211,7 @@ def is_utf8(data: bytes) -> bool:
 
 
 CHECKSUMS = "SHA256SUMS"
-CONFIGURATION = {"site.yml", "cleaning.yml"}
+CONFIGURATION = {"site.yml", "cleaning.yml", "vocabulary.yml"}
 """Files of ``sources/`` that configure the collection rather than belong to a document."""
 
 

@@ -6,9 +6,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator.model import (
-    ACTOR_KINDS,
-    CERTAINTIES,
-    RELATION_TYPES,
     Entry,
     PageKey,
     PageKind,
@@ -16,6 +13,7 @@ from generator.model import (
     Relation,
     SiteConfig,
     Statement,
+    Vocabulary,
 )
 from generator.model.problems import Problems
 from generator.read.documents import ID_PATTERN
@@ -130,24 +128,19 @@ def _quotes(reader: Reader, data: dict) -> list[Quote]:
     return quotes
 
 
-def _relations(reader: Reader, data: dict, key: PageKey) -> list[Relation]:
+def _relations(reader: Reader, data: dict, key: PageKey, vocabulary: Vocabulary) -> list[Relation]:
     relations = []
     message = "each relation needs type, target and source"
     example = "e.g. - {type: owns, target: actor:tiktok, source: 001#p12}"
     for where, item in reader.mappings(data, "relations", RELATION_FIELDS, message, example):
         kind, target, source = item.get("type"), str(item.get("target", "")), item.get("source")
         certainty = item.get("certainty")
-        if certainty is not None and certainty not in CERTAINTIES:
+        if certainty is not None and certainty not in vocabulary.ids("certainties"):
+            hint = vocabulary.unknown("certainties", "(or leave it out)")
+            reader.error((*where, "certainty"), f"certainty {certainty!r} is unknown", hint)
+        elif kind not in vocabulary.ids("relations"):
             reader.error(
-                (*where, "certainty"),
-                f"certainty {certainty!r} is unknown",
-                f"use one of: {', '.join(CERTAINTIES)} (or leave it out)",
-            )
-        elif kind not in RELATION_TYPES:
-            reader.error(
-                (*where, "type"),
-                f"relation type {kind!r} is unknown",
-                f"use one of: {', '.join(RELATION_TYPES)}",
+                (*where, "type"), f"relation type {kind!r} is unknown", vocabulary.unknown("relations")
             )
         elif target.partition(":")[0] not in ("term", "actor"):
             bare = target.partition(":")[2] or target
@@ -197,8 +190,8 @@ def load_entry(kind: str, path: Path, problems: Problems, site: SiteConfig) -> E
     category = None
     if kind == "actor":
         category = data.get("kind")
-        if category not in ACTOR_KINDS:
-            reader.error(("kind",), f"'kind' is {category!r}", f"use one of: {', '.join(ACTOR_KINDS)}")
+        if category not in site.vocabulary.ids("actor_kinds"):
+            reader.error(("kind",), f"'kind' is {category!r}", site.vocabulary.unknown("actor_kinds"))
     summary = statement(reader, data, SUMMARY_FIELD[kind])
     expansions: dict = {}
     entry = Entry(
@@ -212,7 +205,7 @@ def load_entry(kind: str, path: Path, problems: Problems, site: SiteConfig) -> E
         sections={key: statements(reader, data, key) for key in SECTION_FIELDS[kind]},
         quotes=_quotes(reader, data),
         related=_related(reader, data),
-        relations=_relations(reader, data, PageKey(PageKind(kind), path.stem)),
+        relations=_relations(reader, data, PageKey(PageKind(kind), path.stem), site.vocabulary),
         expansions=expansions,
     )
     names: list[tuple[tuple[str, str], Sequence[str]]]

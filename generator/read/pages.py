@@ -7,8 +7,6 @@ import re
 from pathlib import Path
 
 from generator.model import (
-    CERTAINTIES,
-    FIGURE_UNITS,
     PAGE_LAYOUTS,
     Chart,
     Event,
@@ -16,6 +14,7 @@ from generator.model import (
     Section,
     SiteConfig,
     StoryPage,
+    Vocabulary,
 )
 from generator.model.dates import WEEKDAYS, calendar_error, parse_partial
 from generator.model.problems import Problems
@@ -63,7 +62,7 @@ def years_range(reader: Reader, value: object) -> tuple[int, int] | None:
     return None
 
 
-def load_events(reader: Reader, data: dict) -> list[Event]:
+def load_events(reader: Reader, data: dict, vocabulary: Vocabulary) -> list[Event]:
     events = []
     message = "each event needs a date and a text"
     for where, item in reader.mappings(
@@ -80,9 +79,9 @@ def load_events(reader: Reader, data: dict) -> list[Event]:
             )
         text = statement(reader, item, "text")
         certainty = item.get("certainty")
-        if certainty is not None and certainty not in CERTAINTIES:
+        if certainty is not None and certainty not in vocabulary.ids("certainties"):
             reader.error(
-                ("certainty",), f"certainty {certainty!r} is unknown", f"use one of: {', '.join(CERTAINTIES)}"
+                ("certainty",), f"certainty {certainty!r} is unknown", vocabulary.unknown("certainties")
             )
         reasoning, weekday, between = None, None, None
         inferred = item.get("inferred")
@@ -107,7 +106,7 @@ def load_events(reader: Reader, data: dict) -> list[Event]:
     return events
 
 
-def load_figures(reader: Reader, data: dict) -> list[Figure]:
+def load_figures(reader: Reader, data: dict, vocabulary: Vocabulary) -> list[Figure]:
     figures = []
     message = "each figure needs id, value, unit, label, source and quote"
     before = len(reader.problems)
@@ -116,8 +115,8 @@ def load_figures(reader: Reader, data: dict) -> list[Figure]:
         value, unit = item.get("value"), item.get("unit")
         if not isinstance(value, int | float) or isinstance(value, bool):
             reader.error(("value",), f"'value' is {value!r}", "write the number, e.g. 125000000")
-        if unit not in FIGURE_UNITS:
-            reader.error(("unit",), f"'unit' is {unit!r}", f"use one of: {', '.join(FIGURE_UNITS)}")
+        if unit not in vocabulary.ids("units"):
+            reader.error(("unit",), f"'unit' is {unit!r}", vocabulary.unknown("units"))
         label = reader.text(item, "label")
         note = statement(reader, item, "note", required=False)
         figure_id, source, quote = item.get("id"), item.get("source"), item.get("quote")
@@ -235,8 +234,8 @@ def load_page(path: Path, problems: Problems, site: SiteConfig) -> StoryPage | N
         description=reader.text(data, "description") or {},
         intro=statement(reader, data, "intro", required=False),
         sections=load_sections(reader, data),
-        events=load_events(reader, data),
-        figures=load_figures(reader, data),
+        events=load_events(reader, data, site.vocabulary),
+        figures=load_figures(reader, data, site.vocabulary),
         charts=load_charts(reader, data),
     )
 

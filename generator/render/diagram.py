@@ -40,7 +40,8 @@ class Edge:
     source: tuple[str, str]
     target: tuple[str, str]
     label: str
-    certainty: str = "reported"
+    line: str = "solid"
+    """How the edge is drawn, from its certainty: solid, dashed or dotted."""
     note: str | None = None
     """Shown after the label for anything not reported as done: "planned", "opinion"."""
 
@@ -280,9 +281,9 @@ def _draw(
         x, y = _box_text(box, laid.centres[len(nodes) + i])
         out += [
             "<g class='edge'>",
-            _line(laid.routes[2 * i], edge.certainty),
+            _line(laid.routes[2 * i], edge.line),
             _text(x, y, box.lines, box.size, MUTED, " class='label'"),
-            _line(laid.routes[2 * i + 1], edge.certainty, f" marker-end='url(#{name}-arrow)'"),
+            _line(laid.routes[2 * i + 1], edge.line, f" marker-end='url(#{name}-arrow)'"),
             "</g>",
         ]
     for box, (x, y) in zip(boxes[: len(nodes)], laid.centres, strict=False):
@@ -295,10 +296,10 @@ def _draw(
             "</g>",
         ]
     y = body
-    for (certainty, _), box in zip(legend, legend_boxes, strict=True):
+    for (line, _), box in zip(legend, legend_boxes, strict=True):
         first = y + LEGEND_SIZE
         out += [
-            _line(f"M{MARGIN},{first - 4:.1f} H{MARGIN + 56}", certainty),
+            _line(f"M{MARGIN},{first - 4:.1f} H{MARGIN + 56}", line),
             _text_start(MARGIN + 68, first, box.lines, LEGEND_SIZE, INK),
         ]
         y += box.height + 8
@@ -325,7 +326,7 @@ def network(
     legend: Sequence[tuple[str, str]] = (),
 ) -> str:
     """Every node and edge, left to right, each edge a labelled line with an arrowhead, solid,
-    dashed or dotted by certainty; ``legend`` explains each line pattern: ``(certainty, words)``."""
+    dashed or dotted by certainty; ``legend`` explains each line pattern: ``(line, words)``."""
     return _draw(name, title, description, nodes, edges, list(legend), across=True)
 
 

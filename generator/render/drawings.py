@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import CERTAINTIES, DiagramEdge, Site, StoryPage
+from generator.model import DiagramEdge, Site, StoryPage, Vocabulary
 from generator.model.words import ui
 from generator.render.diagram import Edge, Node, connections, network
 from generator.render.formats import document_name, format_value
@@ -18,7 +18,11 @@ def drawings(site: Site, story: StoryPage, lang: str) -> list[Page]:
     for chart in story.charts:
         by_id = {figure.id: figure for figure in story.figures}
         bars = [
-            (by_id[i].label[lang], by_id[i].value, format_value(by_id[i].value, by_id[i].unit, lang))
+            (
+                by_id[i].label[lang],
+                by_id[i].value,
+                format_value(by_id[i].value, by_id[i].unit, lang, site.config.vocabulary),
+            )
             for i in chart.figures
         ]
         svg = bar_chart(f"{chart.id}-{lang}", chart.title[lang], chart.description[lang], bars)
@@ -37,8 +41,8 @@ def network_drawing(site: Site, lang: str) -> str:
         words["network_alt"],
         words["network_caption"],
         [Node(key, diagram_name(site, key, lang)) for key in keys],
-        diagram_edges(site.diagram, lang),
-        diagram_legend(site.diagram, lang),
+        diagram_edges(site.diagram, lang, site.config.vocabulary),
+        diagram_legend(site.diagram, lang, site.config.vocabulary),
     )
 
 
@@ -49,18 +53,26 @@ def diagram_name(site: Site, key: tuple[str, str], lang: str) -> str:
     return site.entry(key).name[lang]
 
 
-def diagram_edges(edges: list[DiagramEdge], lang: str) -> list[Edge]:
-    words = ui(lang)
+def diagram_edges(edges: list[DiagramEdge], lang: str, vocabulary: Vocabulary) -> list[Edge]:
+    """The edges to draw: each labelled with its verb, drawn with its certainty's line."""
+    words = vocabulary.words(lang)
     return [
-        Edge(e.source, e.target, words["relations"][e.type], e.certainty, words["certainty"].get(e.certainty))
+        Edge(
+            e.source,
+            e.target,
+            words["relations"][e.type],
+            vocabulary.line(e.certainty),
+            words["certainty"].get(e.certainty),
+        )
         for e in edges
     ]
 
 
-def diagram_legend(edges: list[DiagramEdge], lang: str) -> list[tuple[str, str]]:
-    """What each line pattern means, for the certainties ``edges`` show."""
+def diagram_legend(edges: list[DiagramEdge], lang: str, vocabulary: Vocabulary) -> list[tuple[str, str]]:
+    """What each line pattern means, for the certainties ``edges`` show: ``(line, words)``."""
     shown = {edge.certainty for edge in edges}
-    return [(c, ui(lang)["certainty_legend"][c]) for c in CERTAINTIES if c in shown]
+    legend = vocabulary.labels("certainties", lang, "legend")
+    return [(vocabulary.line(c), legend[c]) for c in vocabulary.ids("certainties") if c in shown]
 
 
 def touching(site: Site, key: tuple[str, str]) -> list[DiagramEdge]:
@@ -82,8 +94,8 @@ def connections_drawings(site: Site) -> list[Page]:
                 ui(lang)["connections_caption"],
                 Node(entry.key, name),
                 [Node(key, diagram_name(site, key, lang)) for key in keys],
-                diagram_edges(edges, lang),
-                diagram_legend(edges, lang),
+                diagram_edges(edges, lang, site.config.vocabulary),
+                diagram_legend(edges, lang, site.config.vocabulary),
             )
             out.append(Page(f"{lang}/{ASSETS}/connections-{entry.id}-{lang}.svg", svg))
     return out

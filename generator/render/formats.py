@@ -7,7 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from generator.model import Document
+from generator.model import Document, Vocabulary
 from generator.model.words import ui
 
 
@@ -32,28 +32,40 @@ def project_path(path: Path) -> str:
     return "/".join(parts[parts.index("sources") :]) if "sources" in parts else Path(path).name
 
 
-def format_value(value: float, unit: str, lang: str) -> str:
-    """``125 juta`` / ``125 million``, ``USD62 miliar`` / ``USD 62 billion``, ``ke-2`` / ``2nd``."""
-    words = ui(lang)["numbers"]
-    if unit == "rank":
-        suffix = ordinal_suffix(int(value)) if lang == "en" else ""
-        return str(words["rank"]).format(n=int(value), suffix=suffix)
-    if unit == "year":
+def format_value(value: float, unit: str, lang: str, vocabulary: Vocabulary) -> str:
+    """``125 juta`` / ``125 million``, ``USD62 miliar`` / ``USD 62 billion``, ``ke-2`` / ``2nd``:
+    the unit's format in ``lang`` from the vocabulary, the number as the locale's ``numerals:``
+    write it."""
+    numerals = ui(lang)["numerals"]
+    word = vocabulary.word("units", unit)
+    style = word.style if word else ""
+    if style == "year":
         return str(int(value))
-    number = value
-    scale = ""
-    for size, name in ((1e9, "billion"), (1e6, "million")):
+    form = word.label.get(lang, "{n}") if word else "{n}"
+    if style == "ordinal":
+        return form.format(
+            n=int(value), suffix=ordinal_suffix(int(value), numerals.get("ordinal_suffixes") or {})
+        )
+    number, scale = value, ""
+    written: dict[float, str] = {}
+    for name, size in numerals["scales"].items():
+        written.setdefault(float(size), name)
+    for size in sorted((s for s in written if s >= 1e6), reverse=True):
         if value >= size:
-            number, scale = value / size, words[name]
+            number, scale = value / size, written[size]
             break
     text = f"{number:,.1f}".rstrip("0").rstrip(".") if number % 1 else f"{int(number):,}"
-    text = text.replace(",", "\0").replace(".", words["decimal"]).replace("\0", words["thousands"])
-    text = f"{text} {scale}".strip()
-    return str(words[unit]).format(n=text)
+    text = text.replace(",", "\0").replace(".", numerals["decimal"]).replace("\0", numerals["thousands"])
+    return form.format(n=f"{text} {scale}".strip())
 
 
-def ordinal_suffix(n: int) -> str:
-    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+def ordinal_suffix(n: int, suffixes: dict[str, str]) -> str:
+    """The ending of rank ``n`` by its last digit (``1: st``), ``other`` for the rest and for
+    11-20 (11th, 12th, 13th); none when the language writes ranks without one."""
+    if not suffixes:
+        return ""
+    other = str(suffixes.get("other", ""))
+    return other if 10 <= n % 100 <= 20 else str(suffixes.get(str(n % 10), other))
 
 
 def case_variants(name: str) -> set[str]:

@@ -55,8 +55,8 @@ class PageBase:
         """The page's file in its language's tree: links from it are relative to it."""
         self.sizes = sizes or {}
         """``{drawing path: (width, height)}`` of the SVG files made for the site."""
-        self.ui = ui(lang)
-        """The interface words of the page's language."""
+        self.ui = site.config.vocabulary.words(lang)
+        """The interface words of the page's language, with the vocabulary's labels."""
         self.notes: dict[str, Markup] = {}
         """Footnote label -> its text, in the order the page cites them."""
         self.linked: set[PageKey] = set()

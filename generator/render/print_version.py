@@ -54,7 +54,11 @@ def parts(site: Site, lang: str) -> list[SimpleNamespace]:
             template = {"questions": "article"}.get(page.layout, page.layout)
             story.append(section(f"page_{template}.md.j2", page.title[lang], page.slug[lang], story=page))
     terms = [entry for _, entries in alphabetical(site.entries, lang) for entry in entries]
-    actors = [entry for _, entries in by_kind(site.entries, lang) for entry in entries]
+    actors = [
+        entry
+        for _, entries in by_kind(site.entries, lang, site.config.vocabulary.ids("actor_kinds"))
+        for entry in entries
+    ]
     return [
         SimpleNamespace(title=title, anchor=slug(title), items=items)
         for title, items in (

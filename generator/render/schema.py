@@ -4,7 +4,8 @@ page's kind, and Highwire ``citation_*`` fields for a source, with only what the
 Both go into the page's front matter as JSON (``schema:``, ``citation:``), which the theme prints
 (generator/publish/overrides/main.html). Addresses are relative to the page: JSON-LD in HTML
 resolves them against the page's own address, so nothing here depends on where the site is
-published. An actor's type comes from ``schema_types:`` in ``sources/site.yml``.
+published. An actor's type is its kind's ``schema:`` in the vocabulary (``generator/vocabulary.yml``,
+``sources/vocabulary.yml``).
 """
 
 from __future__ import annotations
@@ -174,7 +175,7 @@ def entry_node(page, entry) -> dict:
     if entry.kind == "term":
         node_type = "DefinedTerm"
     else:
-        node_type = page.site.config.schema_types.get(entry.category, "Thing")
+        node_type = page.site.config.vocabulary.schema_type(entry.category)
     data = {
         "@type": node_type,
         "@id": MAIN,

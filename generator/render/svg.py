@@ -45,10 +45,10 @@ def bar_chart(name: str, title: str, description: str, bars: list[tuple[str, flo
     return "\n".join(out) + "\n"
 
 
-DASHES = {"planned": "7 4", "claimed": "7 4", "opinion": "2 3"}
-"""Line pattern per certainty; a reported edge is a solid line."""
+DASHES = {"dashed": "7 4", "dotted": "2 3"}
+"""Pattern of each line a certainty is drawn with (its ``line:`` in the vocabulary); solid: none."""
 
 
-def _line(path: str, certainty: str, marker: str = "") -> str:
-    dash = f" stroke-dasharray='{DASHES[certainty]}'" if certainty in DASHES else ""
+def _line(path: str, line: str, marker: str = "") -> str:
+    dash = f" stroke-dasharray='{DASHES[line]}'" if line in DASHES else ""
     return f"<path d='{path}' fill='none' stroke='{LINE}' stroke-width='1.3'{dash}{marker}/>"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from markupsafe import Markup
 
-from generator.model import ACTOR_KINDS, INDEX, Entry, PageKey, PageKind, Site
+from generator.model import INDEX, Entry, PageKey, PageKind, Site
 from generator.render import markdown_text
 from generator.render.drawings import ASSETS, touching
 from generator.render.page import PageBase, RenderJob
@@ -58,10 +58,10 @@ def alphabetical(entries: list[Entry], lang: str) -> list[tuple[str, list[Entry]
     return list(groups.items())
 
 
-def by_kind(entries: list[Entry], lang: str) -> list[tuple[str, list[Entry]]]:
-    """Actors grouped by kind (in the order of ``ACTOR_KINDS``), A-Z within each."""
+def by_kind(entries: list[Entry], lang: str, kinds: tuple[str, ...]) -> list[tuple[str, list[Entry]]]:
+    """Actors grouped by kind (in the vocabulary's order, ``kinds``), A-Z within each."""
     actors = sorted((e for e in entries if e.kind == "actor"), key=lambda e: e.name[lang].casefold())
-    return [(k, items) for k in ACTOR_KINDS if (items := [e for e in actors if e.category == k])]
+    return [(k, items) for k in kinds if (items := [e for e in actors if e.category == k])]
 
 
 def index_jobs(site: Site, lang: str) -> list[RenderJob]:
@@ -82,7 +82,7 @@ def index_jobs(site: Site, lang: str) -> list[RenderJob]:
             lang,
             sources / "actors",
             inputs,
-            {"groups": by_kind(site.entries, lang)},
+            {"groups": by_kind(site.entries, lang, site.config.vocabulary.ids("actor_kinds"))},
         ),
     ]
 

@@ -8,7 +8,6 @@ from markupsafe import Markup
 
 from generator.link.graph import certainty, cited_documents
 from generator.model import (
-    CERTAINTIES,
     Chart,
     Cited,
     Event,
@@ -44,7 +43,7 @@ class StoryHelpers(PageBase):
 
     def value(self, figure: Figure) -> str:
         """The figure's value as the page's language writes it."""
-        return format_value(figure.value, figure.unit, self.lang)
+        return format_value(figure.value, figure.unit, self.lang, self.site.config.vocabulary)
 
     def source_words(self, figure: Figure) -> Markup:
         """The verbatim words that give a figure, marked with their language."""
@@ -102,7 +101,8 @@ class StoryHelpers(PageBase):
     def certainty_legend(self) -> list[tuple[str, str]]:
         """What each line pattern of the diagram means, for the certainties it shows."""
         shown = {edge.certainty for edge in self.site.diagram}
-        return [(c, self.ui["certainty_legend"][c]) for c in CERTAINTIES if c in shown]
+        ids = self.site.config.vocabulary.ids("certainties")
+        return [(c, self.ui["certainty_legend"][c]) for c in ids if c in shown]
 
 
 def home_story(site: Site) -> StoryPage | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from generator.link.graph import certainty, cited_documents
 from generator.model import Cited, Entry, Resolver, Site
-from generator.model.words import ui
 from generator.render.open_data.common import addresses, as_json, cites, licence, per_language, statement
 
 ENTRY_FILES = {
@@ -24,7 +23,9 @@ def entry_record(site: Site, resolver: Resolver, entry: Entry) -> dict:
         "kind": entry.kind,
         "category": entry.category,
         "category_label": (
-            per_language(site, lambda lang: ui(lang)["actor_kinds"][entry.category])
+            per_language(
+                site, lambda lang: site.config.vocabulary.labels("actor_kinds", lang)[entry.category]
+            )
             if entry.category
             else None
         ),
@@ -45,7 +46,9 @@ def entry_record(site: Site, resolver: Resolver, entry: Entry) -> dict:
         "relations": [
             {
                 "type": relation.type,
-                "label": per_language(site, lambda lang, r=relation: ui(lang)["relations"][r.type]),
+                "label": per_language(
+                    site, lambda lang, r=relation: site.config.vocabulary.labels("relations", lang)[r.type]
+                ),
                 "source": {"kind": relation.source[0], "id": relation.source[1]},
                 "target": {"kind": relation.target[0], "id": relation.target[1]},
                 "certainty": certainty(relation.certainty, cited_documents([relation.cite], resolver)),

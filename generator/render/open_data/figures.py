@@ -41,7 +41,10 @@ def figure_records(site: Site, resolver: Resolver) -> list[dict]:
                     "page": story.id,
                     "value": number(figure.value),
                     "unit": figure.unit,
-                    "shown": per_language(site, lambda lang, f=figure: format_value(f.value, f.unit, lang)),
+                    "shown": per_language(
+                        site,
+                        lambda lang, f=figure: format_value(f.value, f.unit, lang, site.config.vocabulary),
+                    ),
                     "label": {lang: figure.label.get(lang, "") for lang in site.config.languages},
                     "note": statement(site, resolver, figure.note) if figure.note else None,
                     "source": source,

@@ -116,7 +116,7 @@ def timeline_ics(site: Site, records: list[dict], lang: str) -> str:
     a month or a year has no day to put in a calendar: it is left out (README.txt says so),
     never given a day of our making. Inferred dates say so in SUMMARY, DESCRIPTION and
     ``X-EXPLAINER-DATE-KIND``."""
-    words = ui(lang)
+    words = site.config.vocabulary.words(lang)
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{site.config.title[lang]}//{words['open_data']['heading']}//{lang.upper()}")
     calendar.add("version", "2.0")
