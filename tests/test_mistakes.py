@@ -1002,7 +1002,9 @@ def test_make_refuses_a_wrong_argument(project_make, args, message):
 @pytest.mark.parametrize(
     ("args", "usage"),
     [
-        pytest.param(["new-source"], "usage: make new-source FILE=path/to/article.txt", id="new-source"),
+        pytest.param(
+            ["new-source"], "usage: make new-source FILE=path/to/article.txt [LANGUAGE=xx]", id="new-source"
+        ),
         pytest.param(["new-term"], "usage: make new-term ID=<id>", id="new-term"),
         pytest.param(
             ["update-source"],

@@ -1,0 +1,142 @@
+"""Sources in any language of the site: `make new-source LANGUAGE=xx` stubs the metadata and the
+translations from the document's own language, and bylines are read in that language's forms.
+Every article here is invented for the test."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.cli import main
+from generator.read.clean_text import read_byline
+from tests.conftest import copy_collection
+
+ENGLISH = "Bike Lanes Open\n\nThe city opened two new bike lanes on Monday.\n\nRiders welcomed them.\n"
+"""An invented English article: a headline and two paragraphs."""
+
+
+@pytest.fixture
+def sources(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return copy_collection(tmp_path / "sources")
+
+
+def english_first(sources: Path) -> None:
+    site = sources / "site.yml"
+    site.write_text(re.sub(r"languages: \[id, en\]", "languages: [en, id]", site.read_text()))
+
+
+def new_source(sources: Path, text: str, *language: str) -> int:
+    article = sources.parent / "bike-lanes.txt"
+    article.write_text(text, encoding="utf-8")
+    extra = ["--language", *language] if language else []
+    return main(["--sources", str(sources), "new", "source", str(article), *extra])
+
+
+def fill_in(sources: Path, language: str) -> None:
+    """Metadata as a contributor fills it in (invented), so that the document is checked."""
+    (sources / "bike-lanes.yml").write_text(
+        "title: {en: Bike Lanes Open, id: Jalur Sepeda Dibuka}\nlabel: null\npublisher: null\n"
+        f"author: null\ndate: null\ntype: news\nlanguage: {language}\n"
+        "description: {en: An invented note., id: Catatan rekaan.}\n"
+    )
+
+
+def test_an_english_source_on_an_indonesian_first_site_is_stubbed_from_english(sources):
+    assert new_source(sources, ENGLISH, "en") == 0
+    meta = yaml.safe_load((sources / "bike-lanes.yml").read_text())
+    assert meta["language"] == "en"
+    assert meta["title"] == {"en": "Bike Lanes Open", "id": "TODO"}
+    assert meta["description"] == {"id": "TODO", "en": "TODO"}
+    assert "  en: >-\n    TODO\n" in (sources / "bike-lanes.yml").read_text()  # free text: a folded block
+    assert not (sources / "bike-lanes.en.yml").exists()
+    stub = (sources / "bike-lanes.id.yml").read_text()
+    assert "language: id" in stub and "# original: The city opened" in stub and "Bike Lanes" not in stub
+
+
+def test_the_default_language_is_the_sites_first(sources):
+    english_first(sources)
+    assert new_source(sources, ENGLISH) == 0
+    assert yaml.safe_load((sources / "bike-lanes.yml").read_text())["language"] == "en"
+    assert (sources / "bike-lanes.id.yml").exists() and not (sources / "bike-lanes.en.yml").exists()
+
+
+def test_an_indonesian_source_on_an_english_first_site_gets_an_english_stub(sources):
+    english_first(sources)
+    text = "Jalur Sepeda Dibuka\n\nKota membuka dua jalur sepeda baru.\n\nPesepeda menyambutnya.\n"
+    assert new_source(sources, text, "id") == 0
+    meta = yaml.safe_load((sources / "bike-lanes.yml").read_text())
+    assert meta["language"] == "id" and meta["title"]["id"] == "Jalur Sepeda Dibuka"
+    assert (sources / "bike-lanes.en.yml").exists() and not (sources / "bike-lanes.id.yml").exists()
+
+
+def test_an_unknown_language_is_refused_and_nothing_written(sources, capsys):
+    before = sorted(p.name for p in sources.iterdir())
+    assert new_source(sources, ENGLISH, "fr") == 2
+    err = capsys.readouterr().err
+    assert "LANGUAGE=fr is not a language of the site" in err and "use one of: id, en" in err
+    assert sorted(p.name for p in sources.iterdir()) == before
+
+
+def test_a_translation_into_the_documents_own_language_is_reported(sources, capsys):
+    assert new_source(sources, ENGLISH, "en") == 0
+    fill_in(sources, "en")
+    (sources / "bike-lanes.en.yml").write_text("language: en\nparagraphs: []\n")
+    capsys.readouterr()
+    assert main(["--sources", str(sources), "check"]) == 1
+    err = capsys.readouterr().err
+    assert "sources/bike-lanes.en.yml:1: translates bike-lanes.txt into its own language ('en'" in err
+    assert "-- delete bike-lanes.en.yml" in err
+    assert "'en' translation" not in err  # no translation of its own language is asked for
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Doe | July 31, 2023", ("Jane Doe", date(2023, 7, 31))),
+        ("Jane Doe | Monday, Jul 31, 2023", ("Jane Doe", date(2023, 7, 31))),
+        ("By Jane Doe | 31 July 2023", ("Jane Doe", date(2023, 7, 31))),
+        ("By Jane Doe | Juli 31, 2023", None),  # an Indonesian month name is not an English form
+        ("By Jane Doe | February 30, 2023", None),
+    ],
+)
+def test_english_bylines_are_read_in_the_english_forms(line, expected):
+    assert read_byline(line, "en") == expected
+
+
+def test_an_english_byline_fills_the_documents_data(sources, capsys):
+    english_first(sources)
+    text = "By Jane Doe | July 31, 2023\n\n" + ENGLISH
+    assert new_source(sources, text) == 0
+    fill_in(sources, "en")
+    capsys.readouterr()
+    main(["--sources", str(sources), "check"])
+    err = capsys.readouterr().err
+    # The byline was read: check asks for its author and date in the metadata, not about the line.
+    assert "sources/bike-lanes.yml:1: 'date' is null, but the byline on line 1 of bike-lanes.txt" in err
+    assert "write author: Jane Doe" in err and "looks like a byline" not in err
+    assert "Jane Doe" not in (sources / "bike-lanes.id.yml").read_text()
+
+
+def test_a_line_like_a_byline_in_no_configured_form_is_a_warning_at_its_line(sources, capsys):
+    english_first(sources)
+    assert new_source(sources, "Bike Lanes Open\n\nJane Doe -- 2023-07-31\n\n" + ENGLISH) == 0
+    fill_in(sources, "en")
+    capsys.readouterr()
+    main(["--sources", str(sources), "check"])
+    err = capsys.readouterr().err
+    assert (
+        "sources/bike-lanes.txt:3: warning: this line looks like a byline but is in none of the byline "
+        "forms for 'en': \"Jane Doe -- 2023-07-31\" -- if it is one, write its author and date in "
+        "bike-lanes.yml yourself, or add its form to byline_forms in generator/locales/en.yml "
+        "(a form read today: 'By Jane Doe | July 31, 2023')"
+    ) in err
+
+
+def test_the_frozen_collection_has_no_byline_warning(sources, capsys):
+    main(["--sources", str(sources), "check"])
+    assert "looks like a byline" not in capsys.readouterr().err
