@@ -140,3 +140,39 @@ def test_a_line_like_a_byline_in_no_configured_form_is_a_warning_at_its_line(sou
 def test_the_frozen_collection_has_no_byline_warning(sources, capsys):
     main(["--sources", str(sources), "check"])
     assert "looks like a byline" not in capsys.readouterr().err
+
+
+def test_the_original_is_named_in_the_documents_own_language(sources, capsys):
+    """An invented English article on the Indonesian-first collection, cited by a term: its
+    Indonesian pages and ledger call the original English, and the Indonesian documents' English
+    pages still call theirs Indonesian."""
+    from generator import pipeline
+    from tests.conftest import render_pages
+
+    article = sources.parent / "900_bike-lanes.txt"
+    article.write_text(ENGLISH, encoding="utf-8")
+    assert main(["--sources", str(sources), "new", "source", str(article), "--language", "en"]) == 0
+    meta = (sources / "900_bike-lanes.yml").read_text().replace("  id: TODO", "  id: Jalur Sepeda Dibuka")
+    meta = re.sub(r"type: TODO", "type: news", meta).replace(">-\n    TODO", "Catatan rekaan.")
+    (sources / "900_bike-lanes.yml").write_text(meta)
+    stub = (sources / "900_bike-lanes.id.yml").read_text()
+    answers = iter(["Kota membuka dua jalur sepeda baru pada hari Senin.", "Para pesepeda menyambutnya."])
+    (sources / "900_bike-lanes.id.yml").write_text(re.sub("TODO", lambda _: next(answers), stub))
+    term = sources / "glossary/umkm.yml"
+    text = term.read_text()
+    cited = (
+        "  - id: Sebuah catatan menyebut jalur sepeda dibuka [@900#p1].\n"
+        "    en: A note says bike lanes opened [@900#p1].\n"
+    )
+    term.write_text(text.replace("explanation:\n", "explanation:\n" + cited, 1))
+    site, problems = pipeline.build(sources)
+    assert not problems.errors, problems.errors
+    indonesian = next(d for d in site.documents if d.meta.language == "id").id
+    pages = render_pages(
+        site, "id/sumber/900_bike-lanes.md", f"en/sources/{indonesian}.md", "id/klaim.md", "en/claims.md"
+    )
+    assert "lalu teks aslinya dalam bahasa Inggris berwarna abu-abu" in pages["id/sumber/900_bike-lanes.md"]
+    assert "then the Indonesian original in grey" in pages[f"en/sources/{indonesian}.md"]
+    assert "(asli dalam bahasa Inggris)" in pages["id/klaim.md"]
+    assert "(original in Indonesian)" in pages["en/claims.md"]
+    assert "(original in English)" not in pages["en/claims.md"]  # an English original needs no label there
