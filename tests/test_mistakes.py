@@ -319,7 +319,7 @@ SLIPS = [
         '  id: [Usaha Mikro Kecil dan Menengah, UKM, "usaha mikro, kecil, dan menengah"]',
         "  id: Usaha Mikro Kecil dan Menengah",
         "id: Usaha Mikro",
-        "aliases in 'id' must be a list of names -- e.g. id: [Kemendag, MSMEs]",
+        "aliases in 'id' must be a list of names -- e.g. id: [J. Doe, WHO]",
         "aliases-given-as-text",
     ),
     slip(
@@ -353,7 +353,7 @@ SLIPS = [
         "speaker: teten-masduki",
         "speaker: [teten-masduki, budi-arie-setiadi]",
         "speaker:",
-        "'speaker' must be the id of one actor -- e.g. speaker: teten-masduki",
+        "'speaker' must be the id of one actor -- e.g. speaker: jane-doe",
         "two-speakers",
     ),
     slip(
