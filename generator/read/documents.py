@@ -16,6 +16,7 @@ from generator.model import (
     TranslationEntry,
     inline,
 )
+from generator.model.config import EARLIER_ADDRESSES
 from generator.model.dates import calendar_error
 from generator.model.problems import Problems, display_path
 from generator.read.cleaning_rules import load_cleaning
@@ -24,7 +25,8 @@ from generator.read.yaml_reader import Reader
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 DOCUMENT_FIELDS = ("title", "label", "publisher", "author", "date", "type", "language", "description")
-SITE_FIELDS = ("languages", "title", "description", "intro", "home_page", "schema_types", "data_licence")
+SITE_TEXTS = ("title", "description", "intro")
+SITE_FIELDS = ("languages", *SITE_TEXTS, "home_page", "schema_types", "data_licence", "earlier_addresses")
 SCHEMA_TYPE = re.compile(r"^[A-Z][A-Za-z0-9]*$")
 TRANSLATION_FIELDS = ("language", "paragraphs")
 PARAGRAPH_FIELDS = ("paragraph", "fingerprint", "text")
@@ -42,7 +44,7 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
         reader.error(("languages",), "'languages' must list language codes", "e.g. [id, en]")
         return None
     reader.languages = tuple(languages)
-    title, description, intro = (reader.text(data, key) for key in ("title", "description", "intro"))
+    title, description, intro = (reader.text(data, key) for key in SITE_TEXTS)
     if title is None or description is None or intro is None:
         return None
     home = data.get("home_page")
@@ -51,6 +53,7 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
         home = None
     types = schema_types(data, reader)
     licence = data_licence(data, reader)
+    earlier = reader.choice(data, "earlier_addresses", EARLIER_ADDRESSES)
     before = len(problems)
     cleaning = load_cleaning(path.parent, tuple(languages), problems)
     if len(problems) > before:  # documents cleaned by other rules would only add noise
@@ -65,6 +68,7 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
         cleaning=cleaning,
         schema_types=types,
         data_licence=licence,
+        earlier_addresses=earlier,
     )
 
 
