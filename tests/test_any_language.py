@@ -176,3 +176,15 @@ def test_the_original_is_named_in_the_documents_own_language(sources, capsys):
     assert "(asli dalam bahasa Inggris)" in pages["id/klaim.md"]
     assert "(original in Indonesian)" in pages["en/claims.md"]
     assert "(original in English)" not in pages["en/claims.md"]  # an English original needs no label there
+
+
+def test_new_term_and_actor_are_stubbed_in_the_sites_languages_with_folded_free_text(sources):
+    english_first(sources)
+    assert main(["--sources", str(sources), "new", "term", "bike-lane"]) == 0
+    assert main(["--sources", str(sources), "new", "actor", "jane-doe"]) == 0
+    term = (sources / "glossary/bike-lane.yml").read_text()
+    assert "name:\n  en: TODO\n  id: TODO\n" in term
+    assert "definition:" in term and "  en: >-\n    TODO\n  id: >-\n    TODO\n" in term
+    assert "explanation:\n  - en: >-\n      TODO\n    id: >-\n      TODO\n" in term
+    actor = yaml.safe_load((sources / "actors/jane-doe.yml").read_text())
+    assert actor["summary"] == {"en": "TODO", "id": "TODO"} and actor["aliases"] == {"en": [], "id": []}

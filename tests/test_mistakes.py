@@ -659,17 +659,22 @@ def test_a_stub_from_new_term_filled_in_without_citations_is_refused(sources, ca
     assert "[@" not in path.read_text().replace("[@001#p5]", "")  # the stub holds no citation to keep
     text = path.read_text()
     text = text.replace("  id: TODO\n  en: TODO", "  id: Flash sale\n  en: Flash sale", 1)
-    text = text.replace("  id: TODO\n  en: TODO", "  id: Penjualan kilat.\n  en: A quick sale.", 1)
     text = text.replace(
-        "  - id: TODO\n    en: TODO", "  - id: Diskon besar. Waktunya singkat.\n    en: Big discounts."
+        "  id: >-\n    TODO\n  en: >-\n    TODO",
+        "  id: >-\n    Penjualan kilat.\n  en: >-\n    A quick sale.",
+        1,
+    )
+    text = text.replace(
+        "  - id: >-\n      TODO\n    en: >-\n      TODO",
+        "  - id: >-\n      Diskon besar. Waktunya singkat.\n    en: >-\n      Big discounts.",
     )
     path.write_text(text)
     assert ": TODO" not in text  # every stub filled in, without a citation
 
-    def uncited(at: str, lang: str, sentence: str) -> str:
+    def uncited(at: str, lang: str, sentence: str) -> str:  # at the line of the '>-' above the text
         return (
-            f"sources/glossary/flash-sale.yml:{line_of(path, at)}: a sentence in the '{lang}' text has no "
-            f'citation: "{sentence}" -- end each factual sentence with a citation such as [@001#p5]'
+            f"sources/glossary/flash-sale.yml:{line_of(path, at) - 1}: a sentence in the '{lang}' text has "
+            f'no citation: "{sentence}" -- end each factual sentence with a citation such as [@001#p5]'
         )
 
     check_fails(
@@ -692,9 +697,9 @@ def test_a_stub_left_as_it_is_names_every_todo(sources, capsys):
         f"sources/actors/budi.yml:{line_of(path, 'en: TODO')}: 'name' in 'en' {todo.format('en')}",
         f"sources/actors/budi.yml:{line_of(path, 'kind:')}: 'kind' is 'TODO' -- use one of: person, "
         "ministry, state, company, platform, media, report",
-        f"sources/actors/budi.yml:{line_of(path, 'id: TODO', line_of(path, 'summary:'))}: 'summary' in "
+        f"sources/actors/budi.yml:{line_of(path, 'id: >-', line_of(path, 'summary:'))}: 'summary' in "
         f"'id' {todo.format('id')}",
-        f"sources/actors/budi.yml:{line_of(path, 'en: TODO', line_of(path, 'summary:'))}: 'summary' in "
+        f"sources/actors/budi.yml:{line_of(path, 'en: >-', line_of(path, 'summary:'))}: 'summary' in "
         f"'en' {todo.format('en')}",
     )
 

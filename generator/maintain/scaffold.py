@@ -30,15 +30,24 @@ description:      # one or two neutral sentences
 {description}"""
 
 
-def per_language(languages: tuple[str, ...], folded: bool, first: dict[str, str] | None = None) -> str:
-    """One ``  <lang>: TODO`` line per language (a ``>-`` block when ``folded``, for free text);
-    ``first`` gives a language its text in place of TODO."""
+def per_language(
+    languages: tuple[str, ...],
+    folded: bool,
+    first: dict[str, str] | None = None,
+    value: str = "TODO",
+    item: bool = False,
+) -> str:
+    """One ``  <lang>: TODO`` line per language (a ``>-`` block when ``folded``, for free text;
+    the first one ``- `` when ``item``, a list item); ``first`` gives a language its text."""
     lines = []
-    for lang in languages:
+    for number, lang in enumerate(languages):
+        lead = "  " + (("- " if number == 0 else "  ") if item else "")
         if first and lang in first:
-            lines.append(f"  {lang}: {first[lang]}\n")
+            lines.append(f"{lead}{lang}: {first[lang]}\n")
+        elif folded:
+            lines.append(f"{lead}{lang}: >-\n{' ' * (len(lead) + 2)}{value}\n")
         else:
-            lines.append(f"  {lang}: >-\n    TODO\n" if folded else f"  {lang}: TODO\n")
+            lines.append(f"{lead}{lang}: {value}\n")
     return "".join(lines)
 
 
@@ -46,18 +55,10 @@ TERM = """\
 # Glossary term. Replace every TODO; end every sentence with a citation of the paragraph that
 # says it, such as [@001#p5] (`make paragraphs` lists them all). See CONTRIBUTING.md.
 name:
-  id: TODO
-  en: TODO
-aliases:          # other ways the sources write it
-  id: []
-  en: []
-definition:       # one sentence; also the tooltip wherever the term appears
-  id: TODO
-  en: TODO
-explanation:
-  - id: TODO
-    en: TODO
-quotes: []
+{name}aliases:          # other ways the sources write it
+{aliases}definition:       # one sentence; also the tooltip wherever the term appears
+{definition}explanation:
+{explanation}quotes: []
 related:
   terms: []
   actors: []
@@ -67,16 +68,10 @@ ACTOR = """\
 # Actor profile. Replace every TODO; end every sentence with a citation of the paragraph that
 # says it, such as [@001#p5] (`make paragraphs` lists them all). See CONTRIBUTING.md.
 name:
-  id: TODO
-  en: TODO
-kind: TODO        # person, ministry, state, company, platform, media or report
+{name}kind: TODO        # person, ministry, state, company, platform, media or report
 aliases:          # how the sources write the name
-  id: []
-  en: []
-summary:          # one sentence: who or what it is, as the sources give it
-  id: TODO
-  en: TODO
-role: []
+{aliases}summary:          # one sentence: who or what it is, as the sources give it
+{definition}role: []
 actions: []
 quotes: []
 related:
@@ -110,8 +105,15 @@ def new_entry(sources: Path, kind: str, entry_id: str) -> Path:
         raise CommandError(
             f"'{entry_id}' is not a usable id (lower-case letters, digits, '-', '_') -- {hint}"
         )
+    languages = configuration(sources).languages
+    text = (TERM if kind == "term" else ACTOR).format(
+        name=per_language(languages, False),
+        aliases=per_language(languages, False, value="[]"),
+        definition=per_language(languages, True),
+        explanation=per_language(languages, True, item=True),
+    )
     folder = "glossary" if kind == "term" else "actors"
-    return create(sources / folder / f"{entry_id}.yml", TERM if kind == "term" else ACTOR)
+    return create(sources / folder / f"{entry_id}.yml", text)
 
 
 def new_source(sources: Path, file: Path, language: str | None = None) -> list[Path]:
