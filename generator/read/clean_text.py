@@ -49,13 +49,16 @@ def byline_forms(language: str) -> BylineForms:
     """The byline forms of ``language``; none for a language without a locale file."""
     if not (LOCALES / f"{language}.yml").exists():
         return BylineForms((), {})
-    forms = ui(language).get("byline_forms") or {}
+    forms = ui(language).get("byline_forms")
+    forms = forms if isinstance(forms, dict) else {}  # a locale file still being written: no forms
+    patterns, names = forms.get("forms"), forms.get("months")
     months = {
         name.lower(): number
-        for number, names in enumerate(forms.get("months") or [], 1)
-        for name in ([names] if isinstance(names, str) else names)
+        for number, given in enumerate(names if isinstance(names, list) else [], 1)
+        for name in ([given] if isinstance(given, str) else given)
     }
-    return BylineForms(tuple(re.compile(form) for form in forms.get("forms") or []), months)
+    patterns = [form for form in patterns if isinstance(form, str)] if isinstance(patterns, list) else []
+    return BylineForms(tuple(re.compile(form) for form in patterns), months)
 
 
 @cache
@@ -154,9 +157,8 @@ def looks_like_byline(text: str) -> bool:
     """Short, with a byline's separator or a printed date: ``make check`` asks about it."""
     if len(text.split()) > BYLINE_WORDS:
         return False
-    dates = (m for m in DATE_LIKE.finditer(text))
-    month = (m["after"] or m["before"] for m in dates)
-    return bool(BYLINE_SIGNS.search(text)) or any(not m or m.lower() in known_months() for m in month)
+    months = (m["after"] or m["before"] for m in DATE_LIKE.finditer(text))  # None: a date in figures
+    return bool(BYLINE_SIGNS.search(text)) or any(not m or m.lower() in known_months() for m in months)
 
 
 def take_byline(
