@@ -157,23 +157,36 @@ def test_the_original_is_named_in_the_documents_own_language(sources, capsys):
     (sources / "900_bike-lanes.yml").write_text(meta)
     stub = (sources / "900_bike-lanes.id.yml").read_text()
     answers = iter(["Kota membuka dua jalur sepeda baru pada hari Senin.", "Para pesepeda menyambutnya."])
-    (sources / "900_bike-lanes.id.yml").write_text(re.sub("TODO", lambda _: next(answers), stub))
+    translated = re.sub("TODO", lambda _: next(answers), stub)
+    # Paragraph 2 left untranslated: its footnote shows the original, named.
+    (sources / "900_bike-lanes.id.yml").write_text(translated[: translated.index("  - paragraph: 2")])
     term = sources / "glossary/umkm.yml"
     text = term.read_text()
     cited = (
         "  - id: Sebuah catatan menyebut jalur sepeda dibuka [@900#p1].\n"
         "    en: A note says bike lanes opened [@900#p1].\n"
+        "  - id: Para pesepeda menyambutnya [@900#p2].\n"
+        "    en: Riders welcomed them [@900#p2].\n"
     )
     term.write_text(text.replace("explanation:\n", "explanation:\n" + cited, 1))
     site, problems = pipeline.build(sources)
     assert not problems.errors, problems.errors
     indonesian = next(d for d in site.documents if d.meta.language == "id").id
     pages = render_pages(
-        site, "id/sumber/900_bike-lanes.md", f"en/sources/{indonesian}.md", "id/klaim.md", "en/claims.md"
+        site,
+        "id/glosarium/umkm.md",
+        "id/sumber/900_bike-lanes.md",
+        f"en/sources/{indonesian}.md",
+        "id/klaim.md",
+        "en/claims.md",
     )
     assert "lalu teks aslinya dalam bahasa Inggris berwarna abu-abu" in pages["id/sumber/900_bike-lanes.md"]
     assert "then the Indonesian original in grey" in pages[f"en/sources/{indonesian}.md"]
     assert "(asli dalam bahasa Inggris)" in pages["id/klaim.md"]
+    assert (
+        '<span lang="en">“Riders welcomed them.”</span> (asli dalam bahasa Inggris, menunggu terjemahan)'
+        in (pages["id/glosarium/umkm.md"])
+    )
     assert "(original in Indonesian)" in pages["en/claims.md"]
     assert "(original in English)" not in pages["en/claims.md"]  # an English original needs no label there
 
