@@ -78,7 +78,9 @@ def test_an_unknown_language_is_refused_and_nothing_written(sources, capsys):
     before = sorted(p.name for p in sources.iterdir())
     assert new_source(sources, ENGLISH, "fr") == 2
     err = capsys.readouterr().err
-    assert "LANGUAGE=fr is not a language of the site" in err and "use one of: id, en" in err
+    assert (
+        "LANGUAGE=fr is not one of the site's languages -- use one of: id, en (languages: in sources/" in err
+    )
     assert sorted(p.name for p in sources.iterdir()) == before
 
 

@@ -124,8 +124,8 @@ def new_source(sources: Path, file: Path, language: str | None = None) -> list[P
     language = language or site.default_language
     if language not in site.languages:
         raise CommandError(
-            f"LANGUAGE={language} is not a language of the site (languages: in "
-            f"{display_path(sources / 'site.yml')}) -- use one of: {', '.join(site.languages)}"
+            f"LANGUAGE={language} is not one of the site's languages -- use one of: "
+            f"{', '.join(site.languages)} (languages: in {display_path(sources / 'site.yml')})"
         )
     data = read_article(file, "the article's text")
     in_place = file.resolve().parent == sources.resolve() and file.suffix == ".txt"
