@@ -82,15 +82,15 @@ changes: $(BIN)/.installed ## What a change does to the site, as Markdown: make 
 	@test -n "$(BASE)" || { echo "usage: make changes BASE=<git ref>"; exit 2; }
 	@$(PY) -m generator changes --base "$(BASE)"
 
-new-source: $(BIN)/.installed ## Add an article: make new-source FILE=path/to/article.txt
-	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt"; exit 2; }
-	$(PY) -m generator new source "$(FILE)"
+new-source: $(BIN)/.installed ## Add an article: make new-source FILE=path/to/article.txt [LANGUAGE=xx]
+	@test -n "$(FILE)" || { echo "usage: make new-source FILE=path/to/article.txt [LANGUAGE=xx]"; exit 2; }
+	$(PY) -m generator new source "$(FILE)" $(if $(LANGUAGE),--language "$(LANGUAGE)")
 
-new-term: $(BIN)/.installed ## Start a glossary term: make new-term ID=live-selling
+new-term: $(BIN)/.installed ## Start a glossary term: make new-term ID=example-term
 	@test -n "$(ID)" || { echo "usage: make new-term ID=<id>"; exit 2; }
 	$(PY) -m generator new term "$(ID)"
 
-new-actor: $(BIN)/.installed ## Start an actor profile: make new-actor ID=teten-masduki
+new-actor: $(BIN)/.installed ## Start an actor profile: make new-actor ID=jane-doe
 	@test -n "$(ID)" || { echo "usage: make new-actor ID=<id>"; exit 2; }
 	$(PY) -m generator new actor "$(ID)"
 

@@ -131,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="start a source, term or actor with TODO markers")
     new.add_argument("kind", choices=["source", "term", "actor"])
     new.add_argument("name", help="the article's text file (source) or the new id (term, actor)")
+    new.add_argument("--language", help="a source's own language (default: the site's default)")
     update = commands.add_parser("update-source", help="replace a source with a corrected version")
     update.add_argument("document", help="the document's id or key")
     update.add_argument("--file", type=Path, help="the corrected text (default: the file as it now is)")
@@ -160,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
             return follow_up(args.sources)
         if args.command == "new":
             if args.kind == "source":
-                made = scaffold.new_source(args.sources, Path(args.name))
+                made = scaffold.new_source(args.sources, Path(args.name), args.language)
             else:
                 made = [scaffold.new_entry(args.sources, args.kind, args.name)]
             print("created: " + ", ".join(map(str, made)) + "\nfill in every TODO, then run: make check")

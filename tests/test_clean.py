@@ -7,7 +7,7 @@ import pytest
 
 from generator.model import DocumentMeta, RawDocument
 from generator.model.problems import Problems
-from generator.read.clean_text import clean, parse_date, split_blocks
+from generator.read.clean_text import clean, read_byline, split_blocks
 from generator.read.cleaning_rules import load_cleaning
 from tests.conftest import SEED_IDS, SOURCES, document
 
@@ -151,8 +151,9 @@ def test_long_final_paragraph_mentioning_a_channel_is_not_boilerplate():
         ("31 Feb 2023", None),
     ],
 )
-def test_parse_date(text, expected):
-    assert parse_date(text) == expected
+def test_an_indonesian_byline_reads_its_date(text, expected):
+    found = read_byline(f"Redaksi Contoh | {text}", "id")
+    assert (found[1] if found else None) == expected
 
 
 def test_site_furniture_is_removed_by_the_collections_rules_wherever_they_allow():

@@ -51,8 +51,8 @@ def test_new_source_copies_byte_for_byte_and_stubs_metadata_and_translation(scra
     assert check.returncode != 0
     # The short first line is taken for the headline: the title gets it, the translation skips it.
     assert 'id: "Judul"' in (scratch / "sources/berita-baru.yml").read_text()
-    assert "sources/berita-baru.yml:4: 'title' in 'en' is still a TODO" in check.stderr
-    assert "sources/berita-baru.yml:9: 'type' is 'TODO' -- use one of: news, opinion" in check.stderr
+    assert "sources/berita-baru.yml:5: 'title' in 'en' is still a TODO" in check.stderr
+    assert "sources/berita-baru.yml:10: 'type' is 'TODO' -- use one of: news, opinion" in check.stderr
     stub = (scratch / "sources/berita-baru.en.yml").read_text()
     assert "# original: Paragraf satu." in stub and "Judul" not in stub and "paragraph: 3" not in stub
     assert re.search(r"sources/berita-baru.en.yml:\d+: paragraph 1 is still a TODO stub", check.stderr)

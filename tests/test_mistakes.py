@@ -319,7 +319,7 @@ SLIPS = [
         '  id: [Usaha Mikro Kecil dan Menengah, UKM, "usaha mikro, kecil, dan menengah"]',
         "  id: Usaha Mikro Kecil dan Menengah",
         "id: Usaha Mikro",
-        "aliases in 'id' must be a list of names -- e.g. id: [Kemendag, MSMEs]",
+        "aliases in 'id' must be a list of names -- e.g. id: [J. Doe, WHO]",
         "aliases-given-as-text",
     ),
     slip(
@@ -353,7 +353,7 @@ SLIPS = [
         "speaker: teten-masduki",
         "speaker: [teten-masduki, budi-arie-setiadi]",
         "speaker:",
-        "'speaker' must be the id of one actor -- e.g. speaker: teten-masduki",
+        "'speaker' must be the id of one actor -- e.g. speaker: jane-doe",
         "two-speakers",
     ),
     slip(
@@ -660,17 +660,22 @@ def test_a_stub_from_new_term_filled_in_without_citations_is_refused(sources, ca
     assert "[@" not in path.read_text().replace("[@001#p5]", "")  # the stub holds no citation to keep
     text = path.read_text()
     text = text.replace("  id: TODO\n  en: TODO", "  id: Flash sale\n  en: Flash sale", 1)
-    text = text.replace("  id: TODO\n  en: TODO", "  id: Penjualan kilat.\n  en: A quick sale.", 1)
     text = text.replace(
-        "  - id: TODO\n    en: TODO", "  - id: Diskon besar. Waktunya singkat.\n    en: Big discounts."
+        "  id: >-\n    TODO\n  en: >-\n    TODO",
+        "  id: >-\n    Penjualan kilat.\n  en: >-\n    A quick sale.",
+        1,
+    )
+    text = text.replace(
+        "  - id: >-\n      TODO\n    en: >-\n      TODO",
+        "  - id: >-\n      Diskon besar. Waktunya singkat.\n    en: >-\n      Big discounts.",
     )
     path.write_text(text)
     assert ": TODO" not in text  # every stub filled in, without a citation
 
-    def uncited(at: str, lang: str, sentence: str) -> str:
+    def uncited(at: str, lang: str, sentence: str) -> str:  # at the line of the '>-' above the text
         return (
-            f"sources/glossary/flash-sale.yml:{line_of(path, at)}: a sentence in the '{lang}' text has no "
-            f'citation: "{sentence}" -- end each factual sentence with a citation such as [@001#p5]'
+            f"sources/glossary/flash-sale.yml:{line_of(path, at) - 1}: a sentence in the '{lang}' text has "
+            f'no citation: "{sentence}" -- end each factual sentence with a citation such as [@001#p5]'
         )
 
     check_fails(
@@ -694,9 +699,9 @@ def test_a_stub_left_as_it_is_names_every_todo(sources, capsys):
         f"sources/actors/budi.yml:{line_of(path, 'kind:')}: 'kind' is 'TODO' -- use one of: person, "
         "ministry, state, company, platform, media, report; or add it to actor_kinds: in "
         "sources/vocabulary.yml",
-        f"sources/actors/budi.yml:{line_of(path, 'id: TODO', line_of(path, 'summary:'))}: 'summary' in "
+        f"sources/actors/budi.yml:{line_of(path, 'id: >-', line_of(path, 'summary:'))}: 'summary' in "
         f"'id' {todo.format('id')}",
-        f"sources/actors/budi.yml:{line_of(path, 'en: TODO', line_of(path, 'summary:'))}: 'summary' in "
+        f"sources/actors/budi.yml:{line_of(path, 'en: >-', line_of(path, 'summary:'))}: 'summary' in "
         f"'en' {todo.format('en')}",
     )
 
@@ -1004,7 +1009,9 @@ def test_make_refuses_a_wrong_argument(project_make, args, message):
 @pytest.mark.parametrize(
     ("args", "usage"),
     [
-        pytest.param(["new-source"], "usage: make new-source FILE=path/to/article.txt", id="new-source"),
+        pytest.param(
+            ["new-source"], "usage: make new-source FILE=path/to/article.txt [LANGUAGE=xx]", id="new-source"
+        ),
         pytest.param(["new-term"], "usage: make new-term ID=<id>", id="new-term"),
         pytest.param(
             ["update-source"],

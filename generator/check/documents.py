@@ -11,13 +11,35 @@ from __future__ import annotations
 from generator.check.citations import word_changes
 from generator.model import Document, SiteConfig, TranslationStatus
 from generator.model.problems import Problems
+from generator.model.words import LOCALES, ui
 from generator.read.records import renumbered
+
+
+def check_unread_byline(doc: Document, problems: Problems) -> None:
+    """A first line that looks like a byline but is in none of the language's forms: a warning,
+    since the text may be right (a dateline, a headline with a bar) and the site builds."""
+    if doc.unread_byline is None:
+        return
+    line, text = doc.unread_byline
+    lang = doc.meta.language
+    example = (
+        (ui(lang).get("byline_forms") or {}).get("example") if (LOCALES / f"{lang}.yml").exists() else None
+    )
+    problems.warn(
+        doc.raw.path,
+        line,
+        f"this line looks like a byline but is in none of the byline forms for '{lang}': \"{text}\"",
+        f"if it is one, write its author and date in {doc.raw.meta_path.name} yourself, or add its form "
+        f"to byline_forms in generator/locales/{lang}.yml"
+        + (f" (a form read today: '{example}')" if example else ""),
+    )
 
 
 def check_byline(doc: Document, problems: Problems) -> None:
     """A byline printed in the text must agree with the metadata it became."""
     byline, meta = doc.byline, doc.meta
     if byline is None:
+        check_unread_byline(doc, problems)
         return
     if byline.date and meta.date != byline.date:
         problems.add(
@@ -127,7 +149,22 @@ def validate(documents: list[Document], site: SiteConfig, problems: Problems) ->
             continue
         check_byline(doc, problems)
         check_record(doc, problems)
+        check_own_language_file(doc, problems)
         for lang in site.languages:
             if lang != doc.meta.language:
                 translations[doc.id, lang] = translation_status(doc, lang, problems)
     return translations
+
+
+def check_own_language_file(doc: Document, problems: Problems) -> None:
+    """A translation file into the document's own language is never read: say so."""
+    lang = doc.meta.language
+    path = doc.raw.path.with_name(f"{doc.id}.{lang}.yml")
+    if path.exists():
+        problems.add(
+            path,
+            1,
+            f"translates {doc.raw.path.name} into its own language ('{lang}', the 'language' of "
+            f"{doc.raw.meta_path.name}), so it is never read",
+            f"delete {path.name}; or, if the document is not in '{lang}', correct its 'language'",
+        )

@@ -18,36 +18,47 @@ from generator.read.documents import ID_PATTERN, load_documents, load_site
 
 SOURCE_META = """\
 # Metadata of {id}.txt: only what the document itself establishes; null when it does not say.
+# Its language is '{language}': the title as printed goes under '{language}', the others translate it.
 title:            # the headline as printed, or null (then give a label)
-  id: TODO
-  en: TODO
-label: null       # when title is null: a few words describing the document, in id and en
+{title}label: null       # when title is null: a few words describing the document, in every language
 publisher: null   # as printed in the document
 author: null      # as printed (a byline)
 date: null        # YYYY-MM-DD as printed
 type: TODO        # news or opinion
-language: id
+language: {language}
 description:      # one or two neutral sentences
-  id: TODO
-  en: TODO
-"""
+{description}"""
+
+
+def per_language(
+    languages: tuple[str, ...],
+    folded: bool,
+    first: dict[str, str] | None = None,
+    value: str = "TODO",
+    item: bool = False,
+) -> str:
+    """One ``  <lang>: TODO`` line per language (a ``>-`` block when ``folded``, for free text;
+    the first one ``- `` when ``item``, a list item); ``first`` gives a language its text."""
+    lines = []
+    for number, lang in enumerate(languages):
+        lead = "  " + (("- " if number == 0 else "  ") if item else "")
+        if first and lang in first:
+            lines.append(f"{lead}{lang}: {first[lang]}\n")
+        elif folded:
+            lines.append(f"{lead}{lang}: >-\n{' ' * (len(lead) + 2)}{value}\n")
+        else:
+            lines.append(f"{lead}{lang}: {value}\n")
+    return "".join(lines)
+
 
 TERM = """\
 # Glossary term. Replace every TODO; end every sentence with a citation of the paragraph that
 # says it, such as [@001#p5] (`make paragraphs` lists them all). See CONTRIBUTING.md.
 name:
-  id: TODO
-  en: TODO
-aliases:          # other ways the sources write it
-  id: []
-  en: []
-definition:       # one sentence; also the tooltip wherever the term appears
-  id: TODO
-  en: TODO
-explanation:
-  - id: TODO
-    en: TODO
-quotes: []
+{name}aliases:          # other ways the sources write it
+{aliases}definition:       # one sentence; also the tooltip wherever the term appears
+{definition}explanation:
+{explanation}quotes: []
 related:
   terms: []
   actors: []
@@ -57,16 +68,10 @@ ACTOR = """\
 # Actor profile. Replace every TODO; end every sentence with a citation of the paragraph that
 # says it, such as [@001#p5] (`make paragraphs` lists them all). See CONTRIBUTING.md.
 name:
-  id: TODO
-  en: TODO
-kind: TODO        # an actor kind: generator/vocabulary.yml, or your own in sources/vocabulary.yml
+{name}kind: TODO        # an actor kind: generator/vocabulary.yml, or your own in sources/vocabulary.yml
 aliases:          # how the sources write the name
-  id: []
-  en: []
-summary:          # one sentence: who or what it is, as the sources give it
-  id: TODO
-  en: TODO
-role: []
+{aliases}summary:          # one sentence: who or what it is, as the sources give it
+{definition}role: []
 actions: []
 quotes: []
 related:
@@ -100,13 +105,28 @@ def new_entry(sources: Path, kind: str, entry_id: str) -> Path:
         raise CommandError(
             f"'{entry_id}' is not a usable id (lower-case letters, digits, '-', '_') -- {hint}"
         )
+    languages = configuration(sources).languages
+    text = (TERM if kind == "term" else ACTOR).format(
+        name=per_language(languages, False),
+        aliases=per_language(languages, False, value="[]"),
+        definition=per_language(languages, True),
+        explanation=per_language(languages, True, item=True),
+    )
     folder = "glossary" if kind == "term" else "actors"
-    return create(sources / folder / f"{entry_id}.yml", TERM if kind == "term" else ACTOR)
+    return create(sources / folder / f"{entry_id}.yml", text)
 
 
-def new_source(sources: Path, file: Path) -> list[Path]:
+def new_source(sources: Path, file: Path, language: str | None = None) -> list[Path]:
     """Copy ``file`` in byte for byte (or take it where it is, when it is already in
-    ``sources/``), record its checksum, stub its metadata and translations."""
+    ``sources/``), record its checksum, stub its metadata and its translations into every other
+    language of the site. ``language`` is the document's own (default: the site's default)."""
+    site = configuration(sources)
+    language = language or site.default_language
+    if language not in site.languages:
+        raise CommandError(
+            f"LANGUAGE={language} is not one of the site's languages -- use one of: "
+            f"{', '.join(site.languages)} (languages: in {display_path(sources / 'site.yml')})"
+        )
     data = read_article(file, "the article's text")
     in_place = file.resolve().parent == sources.resolve() and file.suffix == ".txt"
     doc_id = file.stem if in_place else slug(file.stem)
@@ -133,17 +153,16 @@ def new_source(sources: Path, file: Path) -> list[Path]:
             "rename the file so "
             "that its name up to the first '_' or '-' is new"
         )
-    site = configuration(sources)
-    paragraphs, headline = first_paragraphs(doc_id, target if in_place else file, data, site)
+    paragraphs, headline = first_paragraphs(doc_id, target if in_place else file, data, site, language)
     if not paragraphs:
         raise CommandError(f"{file} has no text left once cleaned -- give the article's own text")
-    meta_text = SOURCE_META.format(id=doc_id)
-    if headline:
-        meta_text = meta_text.replace(
-            "  id: TODO\n",
-            f"  id: {json.dumps(headline, ensure_ascii=False)}   # the first line; check it\n",
-            1,
-        )
+    printed = {language: f"{json.dumps(headline, ensure_ascii=False)}   # the first line; check it"}
+    meta_text = SOURCE_META.format(
+        id=doc_id,
+        language=language,
+        title=per_language(site.languages, False, printed if headline else None),
+        description=per_language(site.languages, True),
+    )
     meta = create(sources / f"{doc_id}.yml", meta_text)
     if not in_place:
         shutil.copyfile(file, target)
@@ -151,22 +170,20 @@ def new_source(sources: Path, file: Path) -> list[Path]:
     stubs = [
         append_stubs(sources / f"{doc_id}.{lang}.yml", doc_id, lang, paragraphs)
         for lang in site.languages
-        if lang != site.default_language
+        if lang != language
     ]
     return [target, meta, *stubs]
 
 
-def first_paragraphs(doc_id: str, path: Path, data: bytes, site) -> tuple[list, str | None]:
+def first_paragraphs(doc_id: str, path: Path, data: bytes, site, language: str) -> tuple[list, str | None]:
     """The paragraphs a new article will have, and its headline when the first line looks like
     one (short, no full stop): the title then removes it, so translations start at the text."""
-    meta = DocumentMeta(None, None, None, None, None, "news", site.default_language, {})
+    meta = DocumentMeta(None, None, None, None, None, "news", language, {})
     paragraphs = clean(RawDocument(doc_id, path, path, data, meta), site.cleaning).paragraphs
     first = paragraphs[0].text if len(paragraphs) > 1 else ""
     if not first or len(first.split()) > HEADLINE_WORDS or first.endswith(tuple('.!?:;,"\u201d')):
         return paragraphs, None
-    titled = DocumentMeta(
-        {site.default_language: first}, None, None, None, None, "news", site.default_language, {}
-    )
+    titled = DocumentMeta({language: first}, None, None, None, None, "news", language, {})
     return clean(RawDocument(doc_id, path, path, data, titled), site.cleaning).paragraphs, first
 
 

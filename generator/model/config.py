@@ -43,6 +43,11 @@ class Cleaning:
     path: Path | None = field(default=None, compare=False)
 
 
+EARLIER_ADDRESSES = ("default-language-slugs",)
+"""``earlier_addresses:`` values: ``default-language-slugs``, the addresses that the pages of
+languages other than the default had when every language used the default language's slugs."""
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     """The site's own words and languages, from ``sources/site.yml``."""
@@ -61,6 +66,9 @@ class SiteConfig:
     and ``sources/vocabulary.yml``."""
     data_licence: dict[str, str] | None = None
     """The open data's licence (``data_licence:``, ``{"name": ..., "url": ...}``); None: none set."""
+    earlier_addresses: str | None = None
+    """Which earlier addresses get redirect pages besides renamed sources (``earlier_addresses:``,
+    one of :data:`EARLIER_ADDRESSES`); None: no others."""
 
     @property
     def default_language(self) -> str:

@@ -120,6 +120,9 @@ class Document:
     byline: Byline | None = None
     drift: list[str] = field(default_factory=list)
     """How the cleaned paragraphs differ from the record, when they do."""
+    unread_byline: tuple[int, str] | None = None
+    """A first line (number, text) that looks like a byline but matches none of the language's
+    byline forms: ``make check`` warns about it."""
 
     @property
     def id(self) -> str:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import ftfy
 
 from generator.model import Byline, Cleaning, Document, Paragraph, RawDocument, Removal, Rule
+from generator.model.words import LOCALES, ui
 from generator.read.records import apply
 
 FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
@@ -23,29 +26,45 @@ FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 # became a plain space or was dropped: an "Â" standing before whitespace or at a line's end.
 STRAY_A_CIRCUMFLEX = re.compile("\u00c2(?=[ \t\u00a0]|$)", re.MULTILINE)
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "januari", "jan"),
-            ("february", "februari", "feb", "pebruari"),
-            ("march", "maret", "mar"),
-            ("april", "apr"),
-            ("may", "mei"),
-            ("june", "juni", "jun"),
-            ("july", "juli", "jul"),
-            ("august", "agustus", "aug", "agu", "agt"),
-            ("september", "sep", "sept"),
-            ("october", "oktober", "oct", "okt"),
-            ("november", "nov", "nop", "nopember"),
-            ("december", "desember", "dec", "des"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-DATE = re.compile(r"(?:\w+,?\s+)?(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?\s+(?P<year>\d{4})$")
-BYLINE = re.compile(r"^(?P<name>[^|·•]{2,80}?)\s*[|·•]\s*(?P<date>[^|·•]{6,40})$")
+BYLINE_SIGNS = re.compile(r"[|\u00b7\u2022]")
+"""A separator that bylines put between name and date."""
+DATE_LIKE = re.compile(
+    r"\b\d{1,2}\s+(?P<after>[^\W\d_]+)\.?,?\s+\d{4}\b|\b(?P<before>[^\W\d_]+)\.?\s+\d{1,2},?\s+\d{4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
+)
+BYLINE_WORDS = 15
+"""A first line of at most this many words, with a separator or a date, looks like a byline."""
+
+
+@dataclass(frozen=True)
+class BylineForms:
+    """How articles in one language print their byline (``byline_forms`` in its locale file)."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    months: dict[str, int]
+
+
+@cache
+def byline_forms(language: str) -> BylineForms:
+    """The byline forms of ``language``; none for a language without a locale file."""
+    if not (LOCALES / f"{language}.yml").exists():
+        return BylineForms((), {})
+    forms = ui(language).get("byline_forms")
+    forms = forms if isinstance(forms, dict) else {}  # a locale file still being written: no forms
+    patterns, names = forms.get("forms"), forms.get("months")
+    months = {
+        name.lower(): number
+        for number, given in enumerate(names if isinstance(names, list) else [], 1)
+        for name in ([given] if isinstance(given, str) else given)
+    }
+    patterns = [form for form in patterns if isinstance(form, str)] if isinstance(patterns, list) else []
+    return BylineForms(tuple(re.compile(form) for form in patterns), months)
+
+
+@cache
+def known_months() -> frozenset[str]:
+    """Month names and abbreviations of every language's byline forms."""
+    return frozenset(name for path in LOCALES.glob("*.yml") for name in byline_forms(path.stem).months)
 
 
 def decode(data: bytes) -> tuple[str, list[Removal]]:
@@ -120,25 +139,45 @@ def sentence_break(line: str, following: str) -> bool:
     )
 
 
-def parse_date(text: str) -> date | None:
-    """``31 July 2023``, ``Senin, 31 Juli 2023`` and the like; None if not a date."""
-    match = DATE.match(text.strip())
-    if not match:
-        return None
-    month = MONTHS.get(match["month"].lower())
-    try:
-        return date(int(match["year"]), month, int(match["day"])) if month else None
-    except ValueError:
-        return None
+def read_byline(text: str, language: str) -> tuple[str, date] | None:
+    """The name and date of a byline in one of ``language``'s forms; None if it is not one."""
+    forms = byline_forms(language)
+    for pattern in forms.patterns:
+        match = pattern.match(text)
+        month = forms.months.get(match["month"].lower()) if match else None
+        if match and month:
+            try:
+                return match["name"].strip(), date(int(match["year"]), month, int(match["day"]))
+            except ValueError:
+                continue
+    return None
 
 
-def take_byline(blocks: list[tuple[int, str]]) -> tuple[Byline | None, list[tuple[int, str]]]:
-    """Remove a ``Name | date`` line from the first three paragraphs."""
+def looks_like_byline(text: str) -> bool:
+    """Short, with a byline's separator or a printed date: ``make check`` asks about it."""
+    if len(text.split()) > BYLINE_WORDS:
+        return False
+    months = (m["after"] or m["before"] for m in DATE_LIKE.finditer(text))  # None: a date in figures
+    return bool(BYLINE_SIGNS.search(text)) or any(not m or m.lower() in known_months() for m in months)
+
+
+def take_byline(
+    blocks: list[tuple[int, str]], language: str, title: str | None = None
+) -> tuple[Byline | None, list[tuple[int, str]], tuple[int, str] | None]:
+    """Remove a byline in one of ``language``'s forms from the first three paragraphs; else
+    name the first of them (other than the title) that looks like one."""
     for index, (line, text) in enumerate(blocks[:3]):
-        match = BYLINE.match(text)
-        if match and (when := parse_date(match["date"])):
-            return Byline(match["name"].strip(), when, line), blocks[:index] + blocks[index + 1 :]
-    return None, blocks
+        if found := read_byline(text, language):
+            return Byline(found[0], found[1], line), blocks[:index] + blocks[index + 1 :], None
+    unread = next(
+        (
+            block
+            for block in blocks[:3]
+            if looks_like_byline(block[1]) and not (title and _same(block[1], title))
+        ),
+        None,
+    )
+    return None, blocks, unread
 
 
 def _same(a: str, b: str) -> bool:
@@ -196,10 +235,10 @@ def clean(raw: RawDocument, cleaning: Cleaning | None = None) -> Document:
     text, repairs = repair_text(text)
     removals += repairs
     blocks = split_blocks(text)
-    byline, blocks = take_byline(blocks)
+    title = (raw.meta.title or {}).get(raw.meta.language)
+    byline, blocks, unread = take_byline(blocks, raw.meta.language, title)
     if byline:
         removals.append(Removal("byline", 1, (byline.line,)))
-    title = (raw.meta.title or {}).get(raw.meta.language)
     blocks, headlines = drop_headlines(blocks, title)
     if headlines:
         removals.append(Removal("headline", len(headlines), tuple(headlines)))
@@ -209,4 +248,4 @@ def clean(raw: RawDocument, cleaning: Cleaning | None = None) -> Document:
     drift: list[str] = []
     if raw.record is not None:  # a corrected document: its paragraphs carry their recorded keys
         paragraphs, drift = apply(raw.record, paragraphs)
-    return Document(raw, paragraphs, removals, byline, drift)
+    return Document(raw, paragraphs, removals, byline, drift, unread)

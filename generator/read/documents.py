@@ -15,6 +15,7 @@ from generator.model import (
     TranslationEntry,
     inline,
 )
+from generator.model.config import EARLIER_ADDRESSES
 from generator.model.dates import calendar_error
 from generator.model.problems import Problems, display_path
 from generator.read.cleaning_rules import load_cleaning
@@ -24,7 +25,8 @@ from generator.read.yaml_reader import Reader
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 DOCUMENT_FIELDS = ("title", "label", "publisher", "author", "date", "type", "language", "description")
-SITE_FIELDS = ("languages", "title", "description", "intro", "home_page", "schema_types", "data_licence")
+SITE_TEXTS = ("title", "description", "intro")
+SITE_FIELDS = ("languages", *SITE_TEXTS, "home_page", "schema_types", "data_licence", "earlier_addresses")
 TRANSLATION_FIELDS = ("language", "paragraphs")
 PARAGRAPH_FIELDS = ("paragraph", "fingerprint", "text")
 
@@ -41,7 +43,7 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
         reader.error(("languages",), "'languages' must list language codes", "e.g. [id, en]")
         return None
     reader.languages = tuple(languages)
-    title, description, intro = (reader.text(data, key) for key in ("title", "description", "intro"))
+    title, description, intro = (reader.text(data, key) for key in SITE_TEXTS)
     if title is None or description is None or intro is None:
         return None
     home = data.get("home_page")
@@ -55,6 +57,7 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
             "give each actor kind its type there: actor_kinds: {person: {schema: Person}}",
         )
     licence = data_licence(data, reader)
+    earlier = reader.choice(data, "earlier_addresses", EARLIER_ADDRESSES)
     before = len(problems)
     cleaning = load_cleaning(path.parent, tuple(languages), problems)
     if len(problems) > before:  # documents cleaned by other rules would only add noise
@@ -70,6 +73,7 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
         cleaning=cleaning,
         vocabulary=vocabulary,
         data_licence=licence,
+        earlier_addresses=earlier,
     )
 
 

@@ -43,7 +43,9 @@ def statements(reader: Reader, data: dict, key: str) -> list[Statement]:
     """``data[key]`` as a list of statements (``- id: ...`` / ``en: ...`` items)."""
     items = data.get(key) or []
     if not isinstance(items, list):
-        reader.error((key,), f"'{key}' must be a list", "start each item with '- id: ...'")
+        reader.error(
+            (key,), f"'{key}' must be a list", f"start each item with '- {reader.languages[0]}: ...'"
+        )
         return []
     outer, reader.prefix = reader.prefix, (*reader.prefix, key)
     found = [
@@ -68,7 +70,7 @@ def _alias(reader: Reader, item, lang: str, expansions: dict) -> str | None:
     reader.error(
         ("aliases", lang),
         f"aliases in '{lang}' must be a list of names, or of {{name: ..., expansion: ...}}",
-        f"e.g. {lang}: [Kemendag, {{name: UKM, expansion: Usaha Kecil Menengah}}]",
+        f"e.g. {lang}: [J. Doe, {{name: WHO, expansion: World Health Organization}}]",
     )
     return None
 
@@ -76,7 +78,9 @@ def _alias(reader: Reader, item, lang: str, expansions: dict) -> str | None:
 def _aliases(reader: Reader, data: dict, expansions: dict) -> dict[str, tuple[str, ...]]:
     value = data.get("aliases") or {}
     if not isinstance(value, dict):
-        reader.error(("aliases",), "'aliases' must list names per language", "e.g. id: [Kemendag]")
+        reader.error(
+            ("aliases",), "'aliases' must list names per language", f"e.g. {reader.languages[0]}: [J. Doe]"
+        )
         return {}
     reader.check_fields(value, reader.languages, ("aliases",))
     result: dict[str, tuple[str, ...]] = {}
@@ -85,7 +89,7 @@ def _aliases(reader: Reader, data: dict, expansions: dict) -> dict[str, tuple[st
             reader.error(
                 ("aliases", lang),
                 f"aliases in '{lang}' must be a list of names",
-                f"e.g. {lang}: [Kemendag, MSMEs]",
+                f"e.g. {lang}: [J. Doe, WHO]",
             )
             continue
         found = [_alias(reader, item, lang, expansions) for item in names]
@@ -109,7 +113,7 @@ def _quotes(reader: Reader, data: dict) -> list[Quote]:
             reader.error((*where, "text"), "a quote needs its verbatim 'text'", "copy it from the source")
         elif not isinstance(item.get("speaker"), str | None):
             reader.error(
-                (*where, "speaker"), "'speaker' must be the id of one actor", "e.g. speaker: teten-masduki"
+                (*where, "speaker"), "'speaker' must be the id of one actor", "e.g. speaker: jane-doe"
             )
         elif not isinstance(translation, dict):
             reader.error(
@@ -131,7 +135,7 @@ def _quotes(reader: Reader, data: dict) -> list[Quote]:
 def _relations(reader: Reader, data: dict, key: PageKey, vocabulary: Vocabulary) -> list[Relation]:
     relations = []
     message = "each relation needs type, target and source"
-    example = "e.g. - {type: owns, target: actor:tiktok, source: 001#p12}"
+    example = "e.g. - {type: owns, target: actor:example-company, source: 001#p12}"
     for where, item in reader.mappings(data, "relations", RELATION_FIELDS, message, example):
         kind, target, source = item.get("type"), str(item.get("target", "")), item.get("source")
         certainty = item.get("certainty")
@@ -163,7 +167,9 @@ def _related(reader: Reader, data: dict) -> dict[str, list[tuple[str, int]]]:
     value = data.get("related") or {}
     result: dict[str, list[tuple[str, int]]] = {"term": [], "actor": []}
     if not isinstance(value, dict):
-        reader.error(("related",), "'related' must have 'terms' and/or 'actors'", "e.g. terms: [umkm]")
+        reader.error(
+            ("related",), "'related' must have 'terms' and/or 'actors'", "e.g. terms: [example-term]"
+        )
         return result
     reader.check_fields(value, tuple(RELATED_FIELDS), ("related",))
     for field_name, kind in RELATED_FIELDS.items():

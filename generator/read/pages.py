@@ -87,9 +87,8 @@ def load_events(reader: Reader, data: dict, vocabulary: Vocabulary) -> list[Even
         inferred = item.get("inferred")
         if inferred is not None:
             if not isinstance(inferred, dict):
-                reader.error(
-                    ("inferred",), "'inferred' needs a 'reasoning'", "write reasoning: {id: ..., en: ...}"
-                )
+                texts = ", ".join(f"{lang}: ..." for lang in reader.languages)
+                reader.error(("inferred",), "'inferred' needs a 'reasoning'", f"write reasoning: {{{texts}}}")
             else:
                 nested(reader, (*where, "inferred")).check_fields(inferred, INFERRED_FIELDS)
                 reasoning = statement(reader, inferred, "reasoning")

@@ -108,5 +108,13 @@ class Reader:
             return None
         return str(value).strip()
 
+    def choice(self, data: dict, key: str, choices: tuple[str, ...]) -> str | None:
+        """``data[key]``, one of ``choices`` or left out (None)."""
+        value = data.get(key)
+        if value is not None and value not in choices:
+            self.error((key,), f"'{key}' is {value!r}", f"use {', '.join(choices)}, or leave it out")
+            return None
+        return value
+
     def _langs(self) -> str:
         return ", ".join(f"'{lang}:'" for lang in self.languages)

@@ -115,8 +115,14 @@ class PageBase:
         quoted = markdown_text.escape(f"\u201c{text}\u201d")
         if pending:
             original = f'<span lang="{doc.meta.language}">{quoted}</span>'
-            quoted = Markup(f"{original} ({markdown_text.escape(ui_['awaiting_short'])})")
+            said = f"{self.original_in(doc)}, {ui_['awaiting_short']}"
+            quoted = Markup(f"{original} ({markdown_text.escape(said)})")
         return Markup(f"{self.source_label(doc)}, {anchor}: {quoted}")
+
+    def original_in(self, doc: Document) -> str:
+        """``original in Indonesian``: the document's own language named in this page's."""
+        lang = doc.meta.language
+        return str(self.ui["original_in"]).format(language=self.ui["languages"].get(lang, lang))
 
     def source_label(self, doc: Document) -> Markup:
         """``**News** FirstIndonesiaMagz.id, “Title”, undated`` with unknowns said plainly."""

@@ -131,7 +131,7 @@ def render(site: Site, facts: BuildFacts, parallel: bool = True) -> list[Page]:
     else:
         pages = [renderer(job) for job in work]
     keys = [job.key for job in work if job.key.kind != PageKind.print]  # new: no earlier address to forward
-    out = pages + drawn + redirects(site, keys) + open_data_pages(site) + descriptions(site, pages)
+    out = pages + drawn + redirects(site, keys, pages) + open_data_pages(site) + descriptions(site, pages)
     return out + citation_files(site, facts, work, pages) + images(site)
 
 

@@ -78,46 +78,52 @@ def open_data_pages(site: Site) -> list[Page]:
     return out
 
 
-def redirects(site: Site, keys: list[PageKey]) -> list[Page]:
+def redirects(site: Site, keys: list[PageKey], pages: list[Page]) -> list[Page]:
     """A page at each earlier address, sending the reader (and the paragraph anchor they asked
-    for) on: the earlier ids of renamed sources, and, in the languages other than the default,
-    the addresses pages had when every language used the default language's names."""
+    for) on: the earlier ids of renamed sources, and, when ``earlier_addresses:`` in site.yml is
+    ``default-language-slugs``, in the languages other than the default, the addresses pages had
+    when every language used the default language's names. ``pages`` give the titles."""
+    titles = {page.path: html.unescape(front_title(str(page.content))) for page in pages}
     taken = {doc.id for doc in site.documents} | set(site.removed)
     default = site.config.default_language
-    pages = []
+    out = []
     for doc in site.documents:
         for old in doc.record.renamed_from if doc.record else ():
             if old in taken:
                 continue
             for lang in site.config.languages:
+                now = stem(site, PageKey(PageKind.source, doc.id), lang)
+                title = titles.get(f"{lang}/{now}.md") or document_name(doc, lang)
                 old_stem = stem(site, PageKey(PageKind.source, old), lang)
-                name = document_name(doc, lang)
-                pages.append(
-                    redirect(
-                        lang, old_stem, stem(site, PageKey(PageKind.source, doc.id), lang), name, ui(lang)
-                    )
-                )
+                out.append(redirect(lang, old_stem, now, title, ui(lang)["moved_to"]["source"]))
+    if site.config.earlier_addresses != "default-language-slugs":
+        return out
     for lang in site.config.languages:
         own = {stem(site, key, lang) for key in set(keys)}
         for key in dict.fromkeys(keys):
             earlier, now = stem(site, key, default), stem(site, key, lang)
             if earlier != now and earlier not in own:
-                pages.append(redirect(lang, earlier, now, now, ui(lang)))
-    return pages
+                title = titles.get(f"{lang}/{now}.md") or now
+                words = ui(lang)["moved_to"]
+                said = words["source"] if key.kind == PageKind.source and key.item != INDEX else words["page"]
+                out.append(redirect(lang, earlier, now, title, said))
+    return out
 
 
-def redirect(lang: str, old: str, new: str, name: str, words: dict) -> Page:
-    """An HTML page at ``old`` (a page stem in ``lang``'s tree) that forwards to ``new``."""
+def redirect(lang: str, old: str, new: str, title: str, said: str) -> Page:
+    """An HTML page at ``old`` (a page stem in ``lang``'s tree) that forwards to ``new``, titled
+    ``title``. The script keeps the anchor asked for (``#p5``); without scripts, the refresh
+    can only lead to the top of the new page (a page cannot read its own anchor without them)."""
     target = relative(directory(old), directory(new))
-    name = html.escape(name)
+    title = html.escape(title)
     body = (
         f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{name}</title>\n"
+        f"<title>{title}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{target}">\n'
         f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
         f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n<body>\n'
-        f'<p>{html.escape(words["moved_to"])} <a href="{target}">{name}</a></p>\n'
+        f'<p>{html.escape(said)} <a href="{target}">{title}</a></p>\n'
         "</body>\n</html>\n"
     )
     return Page(f"{lang}/{directory(old)}index.html", body)

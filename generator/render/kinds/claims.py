@@ -57,7 +57,8 @@ class ClaimsHelpers(PageBase):
             )
             if doc.meta.language != self.lang:
                 original = markdown_text.escape(f"\u201c{para.text}\u201d")
-                shown = Markup(f'{shown}<br><span lang="{doc.meta.language}">{original}</span>')
+                said = markdown_text.escape(f"({self.original_in(doc)})")
+                shown = Markup(f'{shown}<br><span lang="{doc.meta.language}">{original}</span> {said}')
             parts.append(f"{tag} {where}: {shown}")
         return Markup("<br><br>".join(parts))
 
