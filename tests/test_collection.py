@@ -144,3 +144,15 @@ def test_no_page_shows_another_languages_interface_words(collection):
         for other in languages:
             for phrase in phrases[other] - phrases[lang] if other != lang else ():
                 assert not re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text), (where, other, phrase)
+
+
+def test_forwarding_pages_only_for_addresses_the_site_had(collection):
+    """A page that forwards the reader exists only for a renamed source, or for the first
+    language's slugs when site.yml asks for those (``earlier_addresses:``)."""
+    _, model, site_dir = collection
+    forwarding = [
+        p for p in site_dir.rglob("index.html") if 'http-equiv="refresh"' in p.read_text(encoding="utf-8")
+    ]
+    renamed = any(doc.record and doc.record.renamed_from for doc in model.documents)
+    if model.config.earlier_addresses is None and not renamed:
+        assert forwarding == []
