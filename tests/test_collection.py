@@ -12,9 +12,10 @@ import sys
 import pytest
 
 from generator import pipeline
-from generator.model import RemovedPlace
-from tests.conftest import REAL_SOURCES, ROOT, address
-from tests.test_build import page, paragraph_anchors
+from generator.model import PageKey, PageKind, RemovedPlace
+from generator.render.addresses import relative, url_path
+from tests.conftest import REAL_SOURCES, ROOT
+from tests.test_build import paragraph_anchors
 from tests.test_pages import check_entry_quotes, check_footnote_links, check_footnote_quotes
 
 DOCUMENTS = sorted(REAL_SOURCES.glob("*.txt"))
@@ -27,8 +28,12 @@ def model():
     return built
 
 
+def page(model, real_site, lang: str, key: PageKey) -> str:
+    """The built page of ``key`` in ``lang``, wherever the collection's languages put it."""
+    return (real_site / url_path(model, key, lang) / "index.html").read_text(encoding="utf-8")
+
+
 def test_every_document_has_its_metadata():
-    assert DOCUMENTS, "sources/ holds no document"
     for path in DOCUMENTS:
         assert path.with_suffix(".yml").is_file(), f"{path.name} has no {path.stem}.yml"
 
@@ -58,17 +63,20 @@ def test_generator_check_passes():
 def test_every_source_page_has_an_anchor_per_paragraph_place(model, real_site):
     for doc in model.documents:
         for lang in model.config.languages:
-            anchors = paragraph_anchors(page(real_site, lang, f"sumber/{doc.id}"))
+            anchors = paragraph_anchors(page(model, real_site, lang, PageKey(PageKind.source, doc.id)))
             places = [f"p{p.key}" if isinstance(p, RemovedPlace) else p.anchor for p in doc.sequence()]
             assert anchors == places, (doc.id, lang)  # paragraphs, and notes where some were removed
 
 
 def test_home_and_source_index_list_every_document(model, real_site):
+    home_key, index_key = PageKey(PageKind.home, ""), PageKey(PageKind.source, "index")
     for lang in model.config.languages:
-        home, index = page(real_site, lang, ""), page(real_site, lang, "sumber")
+        home, index = page(model, real_site, lang, home_key), page(model, real_site, lang, index_key)
         for doc in model.documents:
-            sources = address(lang, "sumber")
-            assert f'href="{sources}/{doc.id}/"' in home and f'href="{doc.id}/"' in index, (doc.id, lang)
+            doc_path = url_path(model, PageKey(PageKind.source, doc.id), lang)
+            from_home = relative(url_path(model, home_key, lang), doc_path)
+            from_index = relative(url_path(model, index_key, lang), doc_path)
+            assert f'href="{from_home}"' in home and f'href="{from_index}"' in index, (doc.id, lang)
 
 
 def test_every_footnote_link_resolves(real_site):

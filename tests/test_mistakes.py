@@ -353,7 +353,7 @@ SLIPS = [
         "speaker: teten-masduki",
         "speaker: [teten-masduki, budi-arie-setiadi]",
         "speaker:",
-        "'speaker' must be the id of one actor -- e.g. speaker: teten-masduki",
+        "'speaker' must be the id of one actor -- e.g. speaker: jane-doe",
         "two-speakers",
     ),
     slip(

@@ -4,7 +4,7 @@
   ``_`` or ``-``), ``[@001#p5a]`` a paragraph added after 5 by a correction;
   ``[@001#p5; @003#p2]`` cites several; ``[@003]`` cites the document's own data (its byline,
   publisher or date) rather than a paragraph.
-- ``[label](term:umkm)`` and ``[label](actor:teten-masduki)`` link to an entry.
+- ``[label](term:example-term)`` and ``[label](actor:jane-doe)`` link to an entry.
 - ``*words*`` is emphasis (foreign terms are italic in EYD).
 - ``[!hedge: why]`` acknowledges that an attribution check (``opinion``, ``heading``, ``hedge``,
   ``translator``) is a false alarm for the sentence it stands in; the site does not show it.

@@ -85,7 +85,7 @@ def robots(site: Path, configs: list[Path]) -> None:
 
 
 def index(site: Path) -> int:
-    """Pagefind: one search index per <html lang>, with Indonesian stemming."""
+    """Pagefind: one search index per <html lang>, stemmed in its language."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
     for selector in NOT_INDEXED:
         command += ["--exclude-selectors", selector]

@@ -111,7 +111,7 @@ def _quotes(reader: Reader, data: dict) -> list[Quote]:
             reader.error((*where, "text"), "a quote needs its verbatim 'text'", "copy it from the source")
         elif not isinstance(item.get("speaker"), str | None):
             reader.error(
-                (*where, "speaker"), "'speaker' must be the id of one actor", "e.g. speaker: teten-masduki"
+                (*where, "speaker"), "'speaker' must be the id of one actor", "e.g. speaker: jane-doe"
             )
         elif not isinstance(translation, dict):
             reader.error(
@@ -133,7 +133,7 @@ def _quotes(reader: Reader, data: dict) -> list[Quote]:
 def _relations(reader: Reader, data: dict, key: PageKey) -> list[Relation]:
     relations = []
     message = "each relation needs type, target and source"
-    example = "e.g. - {type: owns, target: actor:tiktok, source: 001#p12}"
+    example = "e.g. - {type: owns, target: actor:example-company, source: 001#p12}"
     for where, item in reader.mappings(data, "relations", RELATION_FIELDS, message, example):
         kind, target, source = item.get("type"), str(item.get("target", "")), item.get("source")
         certainty = item.get("certainty")
@@ -170,7 +170,9 @@ def _related(reader: Reader, data: dict) -> dict[str, list[tuple[str, int]]]:
     value = data.get("related") or {}
     result: dict[str, list[tuple[str, int]]] = {"term": [], "actor": []}
     if not isinstance(value, dict):
-        reader.error(("related",), "'related' must have 'terms' and/or 'actors'", "e.g. terms: [umkm]")
+        reader.error(
+            ("related",), "'related' must have 'terms' and/or 'actors'", "e.g. terms: [example-term]"
+        )
         return result
     reader.check_fields(value, tuple(RELATED_FIELDS), ("related",))
     for field_name, kind in RELATED_FIELDS.items():
