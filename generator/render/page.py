@@ -119,7 +119,7 @@ class PageBase:
         return Markup(f"{self.source_label(doc)}, {anchor}: {quoted}")
 
     def source_label(self, doc: Document) -> Markup:
-        """``**News** FirstIndonesiaMagz.id, “Title”, undated`` with unknowns said plainly."""
+        """``**News** Example Daily, “Title”, undated`` with unknowns said plainly."""
         ui_, meta = self.ui, doc.meta
         kind = markdown_text.escape(ui_["types"][meta.type])
         publisher = markdown_text.escape(meta.publisher or ui_["publisher_unknown"])
