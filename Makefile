@@ -99,7 +99,7 @@ new-site: $(BIN)/.installed ## Start your own explainer: make new-site DIR=../my
 	$(PY) -m generator new-site "$(DIR)" --languages "$(LANGUAGES)" --title "$(TITLE)"
 
 new-language: $(BIN)/.installed ## Interface words for another language: make new-language LANG=fr
-	@test -n "$(LANG)" || { echo "usage: make new-language LANG=<code>"; exit 2; }
+	@test "$(origin LANG)" = "command line" || { echo "usage: make new-language LANG=<code> (e.g. LANG=fr)"; exit 2; }
 	$(PY) -m generator new-language "$(LANG)"
 
 # REASON="..." is in the site's first language; REASON_en="..." (any language code) adds another.
