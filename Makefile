@@ -18,7 +18,7 @@ INPUTS := $(call state,sources generator) $(REPO_URL) $(SITE_URL) $(shell grep -
 THEME  := $(call state,mkdocs.yml generator/publish)
 
 .PHONY: all test test-fast system-tools check serve clean help lock bench audit FORCE translations paragraphs \
-	new-source new-term new-actor update-source confirm-paragraph rename-source remove-source changes
+	new-source new-term new-actor new-site new-language update-source confirm-paragraph rename-source remove-source changes
 
 all: $(STAMPS)/site ## Set up .venv, generate docs/ from sources/, build site/ (default)
 
@@ -94,6 +94,14 @@ new-actor: $(BIN)/.installed ## Start an actor profile: make new-actor ID=jane-d
 	@test -n "$(ID)" || { echo "usage: make new-actor ID=<id>"; exit 2; }
 	$(PY) -m generator new actor "$(ID)"
 
+new-site: $(BIN)/.installed ## Start your own explainer: make new-site DIR=../my-site LANGUAGES=en,id [TITLE="..."]
+	@test -n "$(DIR)" -a -n "$(LANGUAGES)" || { echo 'usage: make new-site DIR=<new folder> LANGUAGES=en,id [TITLE="..."]'; exit 2; }
+	$(PY) -m generator new-site "$(DIR)" --languages "$(LANGUAGES)" --title "$(TITLE)"
+
+new-language: $(BIN)/.installed ## Interface words for another language: make new-language LANG=fr
+	@test "$(origin LANG)" = "command line" || { echo "usage: make new-language LANG=<code> (e.g. LANG=fr)"; exit 2; }
+	$(PY) -m generator new-language "$(LANG)"
+
 # REASON="..." is in the site's first language; REASON_en="..." (any language code) adds another.
 REASONS = $(if $(REASON),--reason "$(REASON)") \
 	$(foreach v,$(filter REASON_%,$(.VARIABLES)),--reason "$(v:REASON_%=%)=$($(v))")
@@ -106,7 +114,7 @@ confirm-paragraph: $(BIN)/.installed ## After a correction: make confirm-paragra
 	@test -n "$(ID)" -a -n "$(PARAGRAPH)" || { echo "usage: make confirm-paragraph ID=<document> PARAGRAPH=<key ...|all>"; exit 2; }
 	$(PY) -m generator confirm-paragraph "$(ID)" $(PARAGRAPH)
 
-rename-source: $(BIN)/.installed ## Give a source a new id: make rename-source ID=003 TO=003_tabuka-news
+rename-source: $(BIN)/.installed ## Give a source a new id: make rename-source ID=003 TO=003_example-news
 	@test -n "$(ID)" -a -n "$(TO)" || { echo "usage: make rename-source ID=<document> TO=<new id>"; exit 2; }
 	$(PY) -m generator rename-source "$(ID)" "$(TO)"
 

@@ -1,6 +1,6 @@
 """Command line: ``python -m generator {generate,check,paragraphs,new,translations,clean}``, the
 maintainer commands ``update-source``, ``confirm-paragraph``, ``rename-source``, ``remove-source``,
-and ``changes`` (what a change does to the site, for reviewers)."""
+``new-site`` and ``new-language``, and ``changes`` (what a change does to the site, for reviewers)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.maintain import change_report, corrections, scaffold
+from generator.maintain.new_language import new_language
+from generator.maintain.new_site import new_site
 from generator.model import Site
-from generator.model.problems import CommandError, InputError, Problems
+from generator.model.problems import CommandError, InputError, Problems, display_path
 from generator.publish.write import write
 from generator.read.documents import load_site
 
@@ -153,13 +155,29 @@ def main(argv: list[str] | None = None) -> int:
     clean.add_argument("--out", type=Path, default=Path("docs"), help="output folder")
     compare = commands.add_parser("changes", help="what the working tree changes on the site, as Markdown")
     compare.add_argument("--base", default="", help="the git ref to compare with, e.g. origin/main")
+    starter = commands.add_parser("new-site", help="start a new explainer project in an empty folder")
+    starter.add_argument("folder", type=Path)
+    starter.add_argument("--languages", default="en", help="language codes, the default first: en,id")
+    starter.add_argument("--title", default="", help="the site's title (the same in every language)")
+    language = commands.add_parser("new-language", help="write generator/locales/<lang>.yml to translate")
+    language.add_argument("lang", help="the language's two- or three-letter code")
     args = parser.parse_args(argv)
 
     try:
         if args.command in MAINTENANCE:
             print("\n".join(MAINTENANCE[args.command](args)))
             return follow_up(args.sources)
-        if args.command == "new":
+        if args.command == "new-site":
+            languages = [code.strip() for code in args.languages.split(",") if code.strip()]
+            print("\n".join(new_site(args.folder, languages, args.title.strip())))
+            print(f"next: cd {args.folder} && make")
+        elif args.command == "new-language":
+            print(
+                f"created: {display_path(new_language(args.lang))}\n"
+                f"translate every TODO in it, add {args.lang} to languages: in sources/site.yml, "
+                "then run: make check"
+            )
+        elif args.command == "new":
             if args.kind == "source":
                 made = scaffold.new_source(args.sources, Path(args.name), args.language)
             else:

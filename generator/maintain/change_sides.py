@@ -42,7 +42,7 @@ class Side:
     problems: list[Problem] = field(default_factory=list)
 
     def where(self, path: Path | str) -> str:
-        """A file of this version as the repository names it (``sources/glossary/umkm.yml``)."""
+        """A file of this version as the repository names it (``sources/glossary/example-term.yml``)."""
         try:
             inner = Path(path).resolve().relative_to(self.folder.resolve())
         except ValueError:

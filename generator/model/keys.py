@@ -21,7 +21,7 @@ class PageKind(StrEnum):
 
 
 class PageKey(NamedTuple):
-    """``(kind, item)``: ``(home, "")``, ``(page, "linimasa")``, ``(term, "umkm")``, ``(term, "index")``
+    """``(kind, item)``: ``(home, "")``, ``(page, "linimasa")``, ``(term, "bikes")``, ``(term, "index")``
     for the glossary's index, ``(ledger, "")``, ``(print, "")``. A diagram node that is a source
     document is keyed ``(source, <document id>)``."""
 

@@ -90,7 +90,7 @@ class History:
     clean: bool
     """True when ``sources/`` has no change that is not committed: the commit is what was built."""
     changed: dict[str, date] = field(default_factory=dict)
-    """Path from the repository's top (``sources/glossary/umkm.yml``) -> date of the newest
+    """Path from the repository's top (``sources/glossary/example-term.yml``) -> date of the newest
     commit that touched it; files with uncommitted changes are left out."""
     top: Path = Path(".")
     """The repository's top folder."""

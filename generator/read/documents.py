@@ -19,6 +19,7 @@ from generator.model.config import EARLIER_ADDRESSES
 from generator.model.dates import calendar_error
 from generator.model.problems import Problems, display_path
 from generator.read.cleaning_rules import load_cleaning
+from generator.read.locales import check_locale
 from generator.read.records import KEY, RECORD_SUFFIX, load_record
 from generator.read.vocabulary import load_vocabulary
 from generator.read.yaml_reader import Reader
@@ -43,6 +44,9 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
         reader.error(("languages",), "'languages' must list language codes", "e.g. [id, en]")
         return None
     reader.languages = tuple(languages)
+    line = reader.doc.line("languages")
+    if not all([check_locale(lang, problems, path, line) for lang in languages]):
+        return None
     title, description, intro = (reader.text(data, key) for key in SITE_TEXTS)
     if title is None or description is None or intro is None:
         return None

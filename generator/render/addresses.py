@@ -15,7 +15,7 @@ from generator.model.words import ui
 
 
 def stem(site: Site, key: PageKey, lang: str) -> str:
-    """The page's file in its language's tree, without ``.md``: ``glossary/umkm``."""
+    """The page's file in its language's tree, without ``.md``: ``glossary/bikes``."""
     kind, item = key
     if kind == PageKind.home:
         return "index"
@@ -28,12 +28,12 @@ def stem(site: Site, key: PageKey, lang: str) -> str:
 
 
 def url_path(site: Site, key: PageKey, lang: str) -> str:
-    """The page's address from the site's root: ``""``, ``"glosarium/umkm/"``, ``"en/glossary/umkm/"``."""
+    """The page's address from the site's root: ``""``, ``"glosarium/bikes/"``, ``"en/glossary/bikes/"``."""
     return root(site, lang) + directory(stem(site, key, lang))
 
 
 def directory(page_stem: str) -> str:
-    """``glossary/umkm`` -> ``glossary/umkm/``; ``glossary/index`` -> ``glossary/``; ``index`` -> ``""``."""
+    """``glossary/bikes`` -> ``glossary/bikes/``; ``glossary/index`` -> ``glossary/``; ``index`` -> ``""``."""
     return page_stem.removesuffix("index") if page_stem.endswith("index") else page_stem + "/"
 
 

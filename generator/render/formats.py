@@ -69,7 +69,7 @@ def ordinal_suffix(n: int, suffixes: dict[str, str]) -> str:
 
 
 def case_variants(name: str) -> set[str]:
-    """``Big data`` and ``big data``: a name at the start of a sentence or inside one."""
+    """``Bike lane`` and ``bike lane``: a name at the start of a sentence or inside one."""
     variants = {name[:1].upper() + name[1:]}
     if name[1:2].islower():
         variants.add(name[:1].lower() + name[1:])

@@ -125,7 +125,7 @@ class PageBase:
         return str(self.ui["original_in"]).format(language=self.ui["languages"].get(lang, lang))
 
     def source_label(self, doc: Document) -> Markup:
-        """``**News** FirstIndonesiaMagz.id, “Title”, undated`` with unknowns said plainly."""
+        """``**News** Example Daily, “Title”, undated`` with unknowns said plainly."""
         ui_, meta = self.ui, doc.meta
         kind = markdown_text.escape(ui_["types"][meta.type])
         publisher = markdown_text.escape(meta.publisher or ui_["publisher_unknown"])
