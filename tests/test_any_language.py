@@ -124,6 +124,14 @@ def test_an_english_byline_fills_the_documents_data(sources, capsys):
     assert "Jane Doe" not in (sources / "bike-lanes.id.yml").read_text()
 
 
+def test_new_source_fills_author_and_date_from_the_byline_it_reads(sources):
+    english_first(sources)
+    assert new_source(sources, "Bike Lanes Open\n\nBy Jane Doe | July 31, 2023\n\n" + ENGLISH) == 0
+    meta = yaml.safe_load((sources / "bike-lanes.yml").read_text(encoding="utf-8"))
+    assert meta["author"] == "Jane Doe" and str(meta["date"]) == "2023-07-31"
+    assert "# from the byline on line 3; check it" in (sources / "bike-lanes.yml").read_text()
+
+
 def test_a_line_like_a_byline_in_no_configured_form_is_a_warning_at_its_line(sources, capsys):
     english_first(sources)
     assert new_source(sources, "Bike Lanes Open\n\nJane Doe -- 2023-07-31\n\n" + ENGLISH) == 0

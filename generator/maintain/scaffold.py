@@ -11,7 +11,7 @@ import textwrap
 from pathlib import Path
 
 from generator.maintain.corrections import configuration, read_article, set_checksum
-from generator.model import DocumentMeta, RawDocument, short_key
+from generator.model import Byline, DocumentMeta, RawDocument, short_key
 from generator.model.problems import CommandError, InputError, Problems, display_path
 from generator.read.clean_text import clean
 from generator.read.documents import ID_PATTERN, load_documents, load_site
@@ -22,12 +22,16 @@ SOURCE_META = """\
 title:            # the headline as printed, or null (then give a label)
 {title}label: null       # when title is null: a few words describing the document, in every language
 publisher: null   # as printed in the document
-author: null      # as printed (a byline)
-date: null        # YYYY-MM-DD as printed
+author: {author}
+date: {date}
 type: TODO        # news or opinion
 language: {language}
 description:      # one or two neutral sentences
 {description}"""
+
+
+NO_AUTHOR = "null      # as printed (a byline)"
+NO_DATE = "null        # YYYY-MM-DD as printed"
 
 
 def per_language(
@@ -153,15 +157,20 @@ def new_source(sources: Path, file: Path, language: str | None = None) -> list[P
             "rename the file so "
             "that its name up to the first '_' or '-' is new"
         )
-    paragraphs, headline = first_paragraphs(doc_id, target if in_place else file, data, site, language)
+    paragraphs, headline, byline = first_paragraphs(
+        doc_id, target if in_place else file, data, site, language
+    )
     if not paragraphs:
         raise CommandError(f"{file} has no text left once cleaned -- give the article's own text")
+    read = f"# from the byline on line {byline.line}; check it" if byline else ""
     printed = {language: f"{json.dumps(headline, ensure_ascii=False)}   # the first line; check it"}
     meta_text = SOURCE_META.format(
         id=doc_id,
         language=language,
         title=per_language(site.languages, False, printed if headline else None),
         description=per_language(site.languages, True),
+        author=f"{json.dumps(byline.name, ensure_ascii=False)}   {read}" if byline else NO_AUTHOR,
+        date=f"{byline.date.isoformat()}   {read}" if byline and byline.date else NO_DATE,
     )
     meta = create(sources / f"{doc_id}.yml", meta_text)
     if not in_place:
@@ -175,16 +184,20 @@ def new_source(sources: Path, file: Path, language: str | None = None) -> list[P
     return [target, meta, *stubs]
 
 
-def first_paragraphs(doc_id: str, path: Path, data: bytes, site, language: str) -> tuple[list, str | None]:
-    """The paragraphs a new article will have, and its headline when the first line looks like
-    one (short, no full stop): the title then removes it, so translations start at the text."""
+def first_paragraphs(
+    doc_id: str, path: Path, data: bytes, site, language: str
+) -> tuple[list, str | None, Byline | None]:
+    """The paragraphs a new article will have, its headline when the first line looks like one
+    (short, no full stop: the title then removes it, so translations start at the text), and its
+    byline when one of its language's byline forms reads it."""
     meta = DocumentMeta(None, None, None, None, None, "news", language, {})
-    paragraphs = clean(RawDocument(doc_id, path, path, data, meta), site.cleaning).paragraphs
-    first = paragraphs[0].text if len(paragraphs) > 1 else ""
+    cleaned = clean(RawDocument(doc_id, path, path, data, meta), site.cleaning)
+    first = cleaned.paragraphs[0].text if len(cleaned.paragraphs) > 1 else ""
     if not first or len(first.split()) > HEADLINE_WORDS or first.endswith(tuple('.!?:;,"\u201d')):
-        return paragraphs, None
+        return cleaned.paragraphs, None, cleaned.byline
     titled = DocumentMeta({language: first}, None, None, None, None, "news", language, {})
-    return clean(RawDocument(doc_id, path, path, data, titled), site.cleaning).paragraphs, first
+    cleaned = clean(RawDocument(doc_id, path, path, data, titled), site.cleaning)
+    return cleaned.paragraphs, first, cleaned.byline
 
 
 def update_translations(sources: Path) -> list[Path]:
