@@ -155,10 +155,16 @@ def test_the_new_site_checks_and_generates_english_first(tmp_path):
 
 def test_new_language_writes_every_english_key_as_todo_under_its_english_text(tmp_path):
     shutil.copy(LOCALES / "en.yml", tmp_path / "en.yml")
-    made = new_language("ms", tmp_path)
     english = yaml.safe_load((tmp_path / "en.yml").read_text(encoding="utf-8"))
+    made = new_language("ms", tmp_path)
     text = made.read_text(encoding="utf-8")
     stub = yaml.safe_load(text)
+    # The new language's own name comes first among the names; the other locales ask for it too.
+    assert list(stub["languages"])[0] == "ms" and stub["languages"].pop("ms") == "TODO"
+    assert yaml.safe_load((tmp_path / "en.yml").read_text())["languages"] == {
+        **english["languages"],
+        "ms": "TODO",
+    }
 
     def same_shape(en: object, ms: object, path: str) -> None:
         if isinstance(en, dict):
@@ -227,7 +233,13 @@ def test_a_third_language_is_a_file_to_translate_and_builds_at_its_prefix(tmp_pa
         f"generator/locales/ms.yml:{line}: 'language_name' is not translated yet -- " in untranslated.stderr
     )
     assert "'slugs.source' is not translated yet" in untranslated.stderr
+    english = (project / "generator" / "locales" / "en.yml").read_text(encoding="utf-8").splitlines()
+    names = next(n for n, text in enumerate(english, 1) if text.startswith("languages:"))
+    assert f"generator/locales/en.yml:{names}: 'languages.ms' is not translated yet" in untranslated.stderr
     translate_as_english(locale)
+    for other, name in (("en", "Malay"), ("id", "bahasa Melayu")):
+        path = project / "generator" / "locales" / f"{other}.yml"
+        path.write_text(path.read_text(encoding="utf-8").replace("ms: TODO", f"ms: {name}"), encoding="utf-8")
     built = make(project, "check", "all")
     assert built.returncode == 0, built.stderr
     site = project / "site"
@@ -235,3 +247,19 @@ def test_a_third_language_is_a_file_to_translate_and_builds_at_its_prefix(tmp_pa
         home = (site / prefix / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in home
         assert 'hreflang="ms"' in home and 'hreflang="id"' in home and 'hreflang="en"' in home
+
+
+def test_a_locale_without_a_name_for_a_site_language_is_reported_at_its_line(tmp_path):
+    """A source's original language is shown by its name in the page's language: each site
+    language's locale must name every site language."""
+    from generator.model.problems import Problems
+    from generator.read.locales import check_locale
+
+    problems = Problems()
+    assert check_locale("en", problems, tmp_path / "site.yml", 3, ("en", "id", "xx"))
+    english = (LOCALES / "en.yml").read_text(encoding="utf-8").splitlines()
+    names = next(n for n, text in enumerate(english, 1) if text.startswith("languages:"))
+    assert [str(p) for p in problems.errors] == [
+        f"generator/locales/en.yml:{names}: no name for language 'xx' under 'languages:' "
+        "-- add xx: <its name in this file's language>"
+    ]

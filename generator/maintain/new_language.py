@@ -37,8 +37,32 @@ def new_language(lang: str, locales: Path = LOCALES) -> Path:
     ]
     body = Stubs(parse_yaml(english), english.splitlines())
     body.mapping(body.doc.data, (), 0)
-    target.write_text("\n".join(header + body.out) + "\n", encoding="utf-8")
+    out = body.out
+    names = next(i for i, line in enumerate(out) if line.startswith("languages:"))
+    out[names + 1 : names + 1] = [f"  # en: the name of '{lang}' in this language", f"  {lang}: TODO"]
+    target.write_text("\n".join(header + out) + "\n", encoding="utf-8")
+    for other in sorted(locales.glob("*.yml")):
+        if other != target:
+            name_language(other, lang)
     return target
+
+
+def name_language(path: Path, lang: str) -> None:
+    """Add ``lang: TODO`` to the ``languages:`` names of the locale at ``path`` (the name a
+    source's original language is shown by), unless it names ``lang`` already."""
+    text = path.read_text(encoding="utf-8")
+    doc = parse_yaml(text)
+    names = doc.data.get("languages") if isinstance(doc.data, dict) else None
+    if not isinstance(names, dict) or lang in names:
+        return
+    lines = text.splitlines(keepends=True)
+    number = doc.line("languages") - 1
+    flow = re.fullmatch(r"(languages:\s*\{.*?)\s*\}(\s*(#.*)?)", lines[number].rstrip("\n"))
+    if flow:
+        lines[number] = f"{flow[1]}, {lang}: TODO}}{flow[2]}\n"
+    else:
+        lines.insert(number + 1, f"  {lang}: TODO  # the name of '{lang}' in this file's language\n")
+    path.write_text("".join(lines), encoding="utf-8")
 
 
 class Stubs:

@@ -45,7 +45,7 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
         return None
     reader.languages = tuple(languages)
     line = reader.doc.line("languages")
-    if not all([check_locale(lang, problems, path, line) for lang in languages]):
+    if not all([check_locale(lang, problems, path, line, tuple(languages)) for lang in languages]):
         return None
     title, description, intro = (reader.text(data, key) for key in SITE_TEXTS)
     if title is None or description is None or intro is None:

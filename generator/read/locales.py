@@ -13,9 +13,12 @@ from generator.read.yaml_lines import YamlDoc, YamlError, parse_yaml
 TODO = "TODO"
 
 
-def check_locale(lang: str, problems: Problems, site_file: Path, line: int) -> bool:
-    """Report a missing or unreadable locale of ``lang`` against ``site_file``'s ``line``, and
-    every word of it still ``TODO`` against the locale's own lines; False when it is unusable."""
+def check_locale(
+    lang: str, problems: Problems, site_file: Path, line: int, languages: tuple[str, ...] = ()
+) -> bool:
+    """Report a missing or unreadable locale of ``lang`` against ``site_file``'s ``line``, every
+    word of it still ``TODO`` and every site language it has no name for (``languages:``, which
+    names a source's original language) against the locale's own lines; False when it is unusable."""
     path = LOCALES / f"{lang}.yml"
     if not path.is_file():
         problems.add(
@@ -35,6 +38,15 @@ def check_locale(lang: str, problems: Problems, site_file: Path, line: int) -> b
             path, 1, "expected a mapping of interface words", "compare it with generator/locales/en.yml"
         )
         return False
+    names = doc.data.get("languages")
+    for other in languages:
+        if not isinstance(names, dict) or not isinstance(names.get(other), str) or not names[other].strip():
+            problems.add(
+                path,
+                doc.line("languages") if isinstance(names, dict) else 1,
+                f"no name for language '{other}' under 'languages:'",
+                f"add {other}: <its name in this file's language>",
+            )
     for key in untranslated(doc):
         problems.add(
             path,
