@@ -34,8 +34,11 @@ from urllib.parse import unquote, urljoin, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator import pipeline  # noqa: E402
+from generator.model import INDEX, PageKey, PageKind  # noqa: E402
+from generator.model.problems import InputError  # noqa: E402
+from generator.render.addresses import url_path  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.test_browser import PAGE_KINDS  # noqa: E402  (the page kinds the browser tests visit)
 from tools.serve import SiteHandler  # noqa: E402
 
 AUDIT = ROOT / ".build" / "audit"
@@ -53,7 +56,48 @@ NEEDS = {  # what each checker needs, and how to get it
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 RUNS = int(os.environ.get("AUDIT_RUNS", "3"))
-LANGS = ("id", "en")
+LAYOUT_NAMES = {
+    "article": "overview",
+    "timeline": "timeline",
+    "figures": "figures",
+    "cards": "perspectives",
+    "network": "who is who",
+    "questions": "questions",
+    "method": "method",
+}
+"""What each story page layout is called in the audit's tables (the first page of each layout)."""
+
+
+def site_pages() -> tuple[dict[str, str], tuple[str, ...]]:
+    """One page of each kind of the collection in sources/ (its first language's address from
+    the site's root), and the site's languages: whatever the topic and the language order."""
+    try:
+        site, _ = pipeline.build(ROOT / "sources")
+    except InputError as error:
+        raise SystemExit(f"audit: sources/ does not pass make check:\n{error}") from error
+    first = site.config.default_language
+    kinds = {"home": PageKey(PageKind.home)}
+    for page in sorted(site.pages, key=lambda p: (p.order, p.id)):
+        kinds.setdefault(LAYOUT_NAMES.get(page.layout, page.layout), PageKey(PageKind.page, page.id))
+    size = {e.id: e.path.stat().st_size for e in site.entries}  # the fullest page of each kind
+    for name, kind, items in (
+        (
+            "glossary term",
+            PageKind.term,
+            sorted((-size[e.id], e.id) for e in site.entries if e.kind == "term"),
+        ),
+        ("actor", PageKind.actor, sorted((-size[e.id], e.id) for e in site.entries if e.kind == "actor")),
+        ("source", PageKind.source, sorted((-len(doc.paragraphs), doc.id) for doc in site.documents)),
+    ):
+        if items:
+            kinds[name] = PageKey(kind, items[0][1])
+    kinds |= {
+        "glossary index": PageKey(PageKind.term, INDEX),
+        "actor index": PageKey(PageKind.actor, INDEX),
+        "source index": PageKey(PageKind.source, INDEX),
+        "claims ledger": PageKey(PageKind.ledger),
+    }
+    return {name: url_path(site, key, first) for name, key in kinds.items()}, site.config.languages
 
 
 class Failed(Exception):
@@ -79,7 +123,8 @@ def run(tool: str, command: list, ok=(0,), **kwargs) -> subprocess.CompletedProc
 
 
 def in_language(site: Path, path: str, lang: str) -> str:
-    """The address of the Indonesian page at ``path`` in ``lang``: where its language menu links."""
+    """The address of the first language's page at ``path`` in ``lang``: where its language menu
+    links."""
     page = (site / path / "index.html").read_text(encoding="utf-8")
     found = re.search(rf'<a href="([^"]*)" hreflang="{lang}"', page)
     if not found:
@@ -87,10 +132,10 @@ def in_language(site: Path, path: str, lang: str) -> str:
     return urljoin("/" + path, found[1]).lstrip("/")
 
 
-def pages(site: Path, kinds: list[str], langs: list[str]) -> list[Page]:
+def pages(site: Path, kinds: list[str], langs: list[str], page_kinds: dict[str, str]) -> list[Page]:
     """Each chosen page kind (one per address) in each chosen language."""
     first = {}
-    for kind, path in PAGE_KINDS.items():
+    for kind, path in page_kinds.items():
         if kind in kinds:
             first.setdefault(path, kind)
     return [Page(kind, lang, in_language(site, path, lang)) for lang in langs for path, kind in first.items()]
@@ -369,12 +414,14 @@ def write_benchmarks(report: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def check(site: Path, tools: list[str], kinds: list[str], langs: list[str]) -> tuple[dict, dict, list]:
+def check(
+    site: Path, tools: list[str], kinds: list[str], langs: list[str], page_kinds: dict[str, str]
+) -> tuple[dict, dict, list]:
     """Run the chosen checkers on the served site; returns their results and the failures."""
     server, base = serve(site, published_path(site))
     site_wide, failures = {}, []
     try:
-        results = {page: {} for page in pages(site, kinds, langs)}
+        results = {page: {} for page in pages(site, kinds, langs, page_kinds)}
         for tool, checker, target in (("vnu", vnu, site), ("links", links, base)):
             if tool in tools:
                 start = time.monotonic()
@@ -406,12 +453,13 @@ def main(argv: list[str] | None = None) -> int:
         "--only", default=",".join(TOOLS), help=f"checkers, comma-separated: {','.join(TOOLS)}"
     )
     parser.add_argument("--kinds", help="page kinds for pa11y and Lighthouse, comma-separated (who-is-who)")
-    parser.add_argument("--langs", default=",".join(LANGS), help="languages for pa11y and Lighthouse")
+    parser.add_argument("--langs", help="languages for pa11y and Lighthouse, comma-separated (all)")
     parser.add_argument("--findings", type=Path, default=AUDIT / "findings.md", help="where to list problems")
     args = parser.parse_args(argv)
     tools = listed(args.only, TOOLS, "checker")
-    kinds = listed(args.kinds, PAGE_KINDS, "page kind") if args.kinds else list(PAGE_KINDS)
-    langs = listed(args.langs, LANGS, "language")
+    page_kinds, languages = site_pages()
+    kinds = listed(args.kinds, page_kinds, "page kind") if args.kinds else list(page_kinds)
+    langs = listed(args.langs, languages, "language") if args.langs else list(languages)
     site = ROOT / "site"
     if not (site / "index.html").exists():
         raise SystemExit("audit: site/ is missing: run make first")
@@ -424,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         raise SystemExit("audit: cannot start:\n  " + "\n  ".join(sorted(missing)))
 
-    site_wide, results, failures = check(site, tools, kinds, langs)
+    site_wide, results, failures = check(site, tools, kinds, langs, page_kinds)
     commit = run("git", ["git", "describe", "--always", "--dirty"], cwd=ROOT).stdout.strip()
     head = f"{versions()}; {time.strftime('%Y-%m-%d')}, site of commit {commit}, served locally with gzip."
     per_page = {"pa11y", "lighthouse"} & set(tools)
@@ -437,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     if failures:
         print("\naudit FAILED:\n" + "\n".join(failures), file=sys.stderr)
         return 1
-    if set(tools) == set(TOOLS) and set(kinds) == set(PAGE_KINDS) and set(langs) == set(LANGS):
+    if set(tools) == set(TOOLS) and set(kinds) == set(page_kinds) and set(langs) == set(languages):
         write_benchmarks(head + "\n\n" + "\n".join(lines))
         print("BENCHMARKS.md updated")
     else:
