@@ -104,10 +104,24 @@ def test_a_translation_into_the_documents_own_language_is_reported(sources, caps
         ("By Jane Doe | 31 July 2023", ("Jane Doe", date(2023, 7, 31))),
         ("By Jane Doe | Juli 31, 2023", None),  # an Indonesian month name is not an English form
         ("By Jane Doe | February 30, 2023", None),
+        ("BY JANE DOE | July 31, 2023, 10:00 AM", ("JANE DOE", date(2023, 7, 31))),
     ],
 )
 def test_english_bylines_are_read_in_the_english_forms(line, expected):
     assert read_byline(line, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Redaksi Contoh | 31 Juli 2023", ("Redaksi Contoh", date(2023, 7, 31))),
+        ("Oleh Budi Santoso | Senin, 31 Juli 2023", ("Budi Santoso", date(2023, 7, 31))),
+        ("Budi Santoso | 31 Juli 2023 14:30 WIB", ("Budi Santoso", date(2023, 7, 31))),
+        ("Budi Santoso | Juli 2023", None),
+    ],
+)
+def test_indonesian_bylines_are_read_in_the_indonesian_forms(line, expected):
+    assert read_byline(line, "id") == expected
 
 
 def test_an_english_byline_fills_the_documents_data(sources, capsys):
@@ -190,11 +204,11 @@ def test_the_original_is_named_in_the_documents_own_language(sources, capsys):
         "id/klaim.md",
         "en/claims.md",
     )
-    assert "lalu teks aslinya dalam bahasa Inggris berwarna abu-abu" in pages["id/sumber/900_bike-lanes.md"]
+    assert "lalu teks aslinya dalam bahasa Inggris, dengan warna abu-abu" in pages["id/sumber/900_bike-lanes.md"]
     assert "then the Indonesian original in grey" in pages[f"en/sources/{indonesian}.md"]
-    assert "(asli dalam bahasa Inggris)" in pages["id/klaim.md"]
+    assert "(teks asli dalam bahasa Inggris)" in pages["id/klaim.md"]
     assert (
-        '<span lang="en">“Riders welcomed them.”</span> (asli dalam bahasa Inggris, menunggu terjemahan)'
+        '<span lang="en">“Riders welcomed them.”</span> (teks asli dalam bahasa Inggris, menunggu terjemahan)'
         in (pages["id/glosarium/umkm.md"])
     )
     assert "(original in Indonesian)" in pages["en/claims.md"]

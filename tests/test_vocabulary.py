@@ -143,6 +143,8 @@ def test_english_and_indonesian_numbers_read_in_their_own_language():
     symbols = ("USD", "US$", "EUR", "€", "Rp")
     assert read_numbers("48,000 trips and 4.2 million euros", "en", symbols) == [48000, 4.2e6]
     assert read_numbers("48.000 perjalanan dan 4,2 juta euro", "id", symbols) == [48000, 4.2e6]
+    assert read_numbers("dua belas, dua ratus, kedua belas", "id", symbols) == [12, 200, 12]
+    assert read_numbers("twelve, two hundred, the twelfth", "en", symbols) == [12, 200, 12]
     assert read_numbers("€4.2 million, EUR 3 billion, the second", "en", symbols) == [4.2e6, 3e9, 2]
     # Read the other way, each is wrong: the language decides.
     assert read_numbers("48,000 trips", "id", symbols) != [48000]
