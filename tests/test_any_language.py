@@ -204,7 +204,9 @@ def test_the_original_is_named_in_the_documents_own_language(sources, capsys):
         "id/klaim.md",
         "en/claims.md",
     )
-    assert "lalu teks aslinya dalam bahasa Inggris, dengan warna abu-abu" in pages["id/sumber/900_bike-lanes.md"]
+    assert (
+        "lalu teks aslinya dalam bahasa Inggris, dengan warna abu-abu" in pages["id/sumber/900_bike-lanes.md"]
+    )
     assert "then the Indonesian original in grey" in pages[f"en/sources/{indonesian}.md"]
     assert "(teks asli dalam bahasa Inggris)" in pages["id/klaim.md"]
     assert (

@@ -96,7 +96,18 @@ def test_new_site_has_the_engine_and_sources_without_this_sites_content(tmp_path
         assert (target / name).is_file(), f"{name} is missing"
     assert not list(target.rglob("__pycache__"))
     sources = sorted(p.relative_to(target / "sources").as_posix() for p in target.rglob("sources/**/*"))
-    assert sources == ["SHA256SUMS", "pages", "pages/home.yml", "site.yml"]
+    assert sources == [
+        "SHA256SUMS",
+        "actors",
+        "actors/.gitkeep",
+        "cleaning.yml",
+        "glossary",
+        "glossary/.gitkeep",
+        "pages",
+        "pages/home.yml",
+        "site.yml",
+    ]
+    assert yaml.safe_load((target / "sources" / "cleaning.yml").read_text())["rules"] == []
     assert (target / "sources" / "SHA256SUMS").read_text(encoding="utf-8") == ""
     site = yaml.safe_load((target / "sources" / "site.yml").read_text(encoding="utf-8"))
     assert site["languages"] == languages.split(",")

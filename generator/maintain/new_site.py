@@ -63,6 +63,22 @@ description:
 {description}
 sections: []
 """
+CLEANING_YML = """\
+# Site furniture that scrapers carry along with an article. A paragraph that a rule matches is
+# removed before the paragraphs are numbered, and each source page says what was removed, by which
+# rule. When a new article brings furniture of its own, add a rule here (no code needed), run
+# `make check`, then look at the source pages (`make serve`): each lists what the rules removed.
+#
+#   - id:       a name for the rule (a-z, 0-9, '-')
+#     where:    end (only paragraphs at the end of the text) or anywhere
+#     label:    what it removes, in each language, as the source page names it
+#     patterns: regular expressions (Python syntax, case-insensitive) searched in each paragraph
+#
+# A paragraph longer than max_length characters is never removed: it is text, not furniture.
+max_length: 400
+rules: []
+"""
+KEEP = "# Kept so that git keeps this folder: {what} go here, one YAML file each (see CONTRIBUTING.md).\n"
 README = """\
 # {title}
 
@@ -77,7 +93,8 @@ explainer generator: the engine is in `generator/`, this site's own words are in
 
 Where to go next: replace the placeholders in `sources/site.yml` and `sources/pages/{home}.yml`, add
 a first source with `make new-source FILE=article.txt`, and read CONTRIBUTING.md. Another language:
-`make new-language LANG=xx`, then add it to `languages:` in `sources/site.yml`.
+`make new-language LANG=xx`, then add it to `languages:` in `sources/site.yml`. Another explainer:
+`make new-site DIR=../another LANGUAGES=en,id`.
 """
 
 
@@ -111,8 +128,13 @@ def new_site(target: Path, languages: list[str], title: str = "") -> list[str]:
 
 
 def write_sources(sources: Path, languages: list[str], title: str) -> None:
-    """``site.yml``, an empty ``SHA256SUMS`` and the home page."""
+    """``site.yml``, an empty ``SHA256SUMS``, cleaning rules without a rule, the home page, and
+    the (empty) folders of the glossary and the actors."""
     (sources / "pages").mkdir(parents=True)
+    (sources / "cleaning.yml").write_text(CLEANING_YML, encoding="utf-8")
+    for folder, what in (("glossary", "glossary terms"), ("actors", "actor profiles")):
+        (sources / folder).mkdir()
+        (sources / folder / ".gitkeep").write_text(KEEP.format(what=what), encoding="utf-8")
 
     def each(text: str) -> str:
         return "\n".join(f"  {lang}: {json.dumps(text, ensure_ascii=False)}" for lang in languages)
