@@ -197,6 +197,7 @@ def load_translation(path: Path, problems: Problems, language: str) -> list[Tran
                 "translate it (and delete the word TODO), or delete the entry to leave it missing",
             )
         elif isinstance(text, str) and text.strip():
+            reader.uncut((*where, "text"), "text")
             found = tuple(inline.acks(text))
             line = reader.doc.line(*where)
             entries.append(TranslationEntry(key, mark, inline.without_acks(text), line, found))

@@ -93,6 +93,9 @@ def _aliases(reader: Reader, data: dict, expansions: dict) -> dict[str, tuple[st
             )
             continue
         found = [_alias(reader, item, lang, expansions) for item in names]
+        for i in range(len(names)):
+            reader.uncut(("aliases", lang, i), f"aliases in '{lang}'")
+            reader.uncut(("aliases", lang, i, "name"), f"aliases in '{lang}'")
         kept = [name for name in found if name]
         if len(kept) == len(found):
             result[lang] = tuple(kept)
@@ -120,6 +123,9 @@ def _quotes(reader: Reader, data: dict) -> list[Quote]:
                 (*where, "translation"), "'translation' must give a text per language", "e.g. {en: ...}"
             )
         else:
+            reader.uncut((*where, "text"), "text")
+            for lang in translation:
+                reader.uncut((*where, "translation", lang), "translation")
             quotes.append(
                 Quote(
                     source.strip(),

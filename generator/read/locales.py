@@ -8,9 +8,13 @@ from pathlib import Path
 
 from generator.model.problems import Problems
 from generator.model.words import LOCALES
-from generator.read.yaml_lines import YamlDoc, YamlError, parse_yaml
+from generator.read.yaml_lines import YamlDoc, YamlError, cut_text, parse_yaml
 
 TODO = "TODO"
+
+
+CODES = {("cite", "csl_locale")}
+"""Words of a locale that are codes, not text: a comment may follow them."""
 
 
 def check_locale(
@@ -47,6 +51,10 @@ def check_locale(
                 f"no name for language '{other}' under 'languages:'",
                 f"add {other}: <its name in this file's language>",
             )
+    for key, cut in doc.cut.items():
+        if key in CODES:
+            continue
+        problems.add(path, cut, *cut_text(".".join(map(str, key))))
     for key in untranslated(doc):
         problems.add(
             path,

@@ -122,6 +122,7 @@ def load_figures(reader: Reader, data: dict, vocabulary: Vocabulary) -> list[Fig
         for key, val in (("id", figure_id), ("source", source), ("quote", quote)):
             if not isinstance(val, str) or not val.strip():
                 reader.missing((key,), f"a figure needs '{key}'", "see CONTRIBUTING.md")
+        reader.uncut(("quote",), "quote")
         nested(reader, ())
         if len(reader.problems) == before and label is not None:  # no label is reported above
             line = reader.doc.line(*where)

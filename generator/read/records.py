@@ -84,6 +84,8 @@ def load_record(path: Path, problems: Problems) -> Record | None:
     for where, item in reader.mappings(
         data, "corrections", CORRECTION_FIELDS, "a correction must be a mapping"
     ):
+        for lang in item.get("reason") or {} if isinstance(item.get("reason"), dict) else {}:
+            reader.uncut((*where, "reason", lang), "reason")
         try:
             record.corrections.append(_correction(item))
         except (TypeError, ValueError, AttributeError) as exc:
@@ -92,6 +94,9 @@ def load_record(path: Path, problems: Problems) -> Record | None:
     removed = data.get("removed")
     if isinstance(removed, dict):
         reader.check_fields(removed, REMOVAL_FIELDS, ("removed",))
+        for field in ("reason", "title"):
+            for lang in removed.get(field) or {} if isinstance(removed.get(field), dict) else {}:
+                reader.uncut(("removed", field, lang), field)
         try:
             record.removed = DocumentRemoval(
                 _date(removed["date"]),

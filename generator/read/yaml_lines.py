@@ -17,6 +17,8 @@ class YamlDoc:
 
     data: object
     lines: dict[tuple, int] = field(default_factory=dict)
+    cut: dict[tuple, int] = field(default_factory=dict)
+    """Key paths of unquoted texts followed by `` #`` -> that line: YAML read the rest as a comment."""
 
     def line(self, *path: object) -> int:
         """Line of ``path`` (keys and list indexes), or of its nearest known parent."""
@@ -43,6 +45,7 @@ def parse_yaml(text: str) -> YamlDoc:
         node = loader.get_single_node()
         doc = YamlDoc(None)
         doc.data = _convert(loader, node, (), doc.lines) if node is not None else None
+        doc.cut = comments_after_texts(loader, node, BREAK.split(text)) if node is not None else {}
         return doc
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
@@ -54,6 +57,38 @@ def parse_yaml(text: str) -> YamlDoc:
     finally:
         if loader is not None:
             loader.dispose()
+
+
+BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+"""YAML's line breaks."""
+
+
+def cut_text(label: str) -> tuple[str, str]:
+    """The message and hint for a text YAML cut at `` #``."""
+    return (
+        f"the text of '{label}' stops at ' #': YAML reads the rest of the line as a comment",
+        "put the text in double quotes, or write it on the next lines after '>-'",
+    )
+
+
+def comments_after_texts(
+    loader: yaml.SafeLoader, node: yaml.Node, lines: list[str], path: tuple = ()
+) -> dict[tuple, int]:
+    """Key path -> line of each plain (unquoted) text that a comment follows on its last line."""
+    found: dict[tuple, int] = {}
+    if isinstance(node, yaml.ScalarNode):
+        end = node.end_mark
+        rest = lines[end.line][end.column :] if end.line < len(lines) else ""
+        if not node.style and node.tag == "tag:yaml.org,2002:str" and rest.lstrip().startswith("#"):
+            found[path] = end.line + 1
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            found.update(comments_after_texts(loader, value_node, lines, (*path, key)))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            found.update(comments_after_texts(loader, item, lines, (*path, i)))
+    return found
 
 
 TAB = "a tab character: YAML indents with spaces only -- replace the tab with spaces"

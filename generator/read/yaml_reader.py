@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.model import Text
 from generator.model.problems import Problems
-from generator.read.yaml_lines import YamlDoc, YamlError, parse_yaml
+from generator.read.yaml_lines import YamlDoc, YamlError, cut_text, parse_yaml
 
 
 class Reader:
@@ -43,6 +43,12 @@ class Reader:
 
     def error(self, path: tuple, message: str, hint: str = "") -> None:
         self.problems.add(self.path, self.doc.line(*self.prefix, *path), message, hint)
+
+    def uncut(self, path: tuple, label: str) -> None:
+        """Report the text at ``path`` if YAML read its end as a comment: unquoted, then `` #``."""
+        line = self.doc.cut.get((*self.prefix, *path))
+        if line is not None:
+            self.problems.add(self.path, line, *cut_text(label))
 
     def mappings(
         self, data: dict, key: str, fields: tuple[str, ...], message: str, hint: str = "see CONTRIBUTING.md"
@@ -96,6 +102,7 @@ class Reader:
                 self.error((key, lang), f"'{label}' has no text in '{lang}'", f"write the '{lang}' text")
             else:
                 result[lang] = item.strip()
+                self.uncut((key, lang), label)
         self.check_fields(value, self.languages, (key,))
         return result
 

@@ -1,0 +1,94 @@
+"""` #` after an unquoted text starts a YAML comment: the words after it (and their citation) would
+vanish from the page. `make check` names the line of every text cut that way; a comment after a value
+that is not a text (a date, a type, a kind) stays silent, as the scaffolds write them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.read.yaml_lines import parse_yaml
+from tests.conftest import copy_collection
+
+TERM = "glossary/umkm.yml"
+DATED = "003_5c094b5689ed37a0.yml"
+ACTOR = "actors/teten-masduki.yml"
+HINT = "put the text in double quotes, or write it on the next lines after '>-'"
+
+
+def cut(file: str, line: int, label: str) -> str:
+    return (
+        f"sources/{file}:{line}: the text of '{label}' stops at ' #': YAML reads the rest of the line as a "
+        f"comment -- {HINT}"
+    )
+
+
+@pytest.fixture
+def sources(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return copy_collection(tmp_path / "sources")
+
+
+def check(capsys) -> tuple[int, list[str]]:
+    status = main(["--sources", "sources", "check"])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err, err
+    return status, [line for line in err.splitlines() if ": warning: " not in line]
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(
+        n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line
+    )
+
+
+def test_parse_yaml_marks_plain_texts_followed_by_a_comment():
+    doc = parse_yaml(
+        "a: one line # gone\n"
+        "b:\n  - first\n    second line # gone\n"
+        "c: 'quoted # kept'\n"
+        'd: "quoted" # a comment after a quoted text is a comment by choice\n'
+        "e: >-\n  block # kept\n"
+        "f: 2023-07-31  # a date\n"
+        "g: 12 # a number\n"
+        "h: no#comment\n"
+    )
+    assert doc.cut == {("a",): 1, ("b", 0): 4}
+    assert doc.data["c"] == "quoted # kept" and doc.data["e"] == "block # kept"
+
+
+def test_a_one_line_text_cut_by_a_comment_is_named_at_its_line(sources, capsys):
+    # Invented wording; the citation before the ' #' keeps the rest of the check quiet.
+    path = sources / TERM
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  en: >-\n", text.index("definition:"))
+    one_line = "  en: An invented definition [@003#p1] # lost words [@003#p2]\n"
+    path.write_text(text[:start] + one_line + text[text.index("explanation:") :], encoding="utf-8")
+    status, lines = check(capsys)
+    assert status == 1
+    assert lines[:-1] == [cut(TERM, line_of(path, "# lost words"), "definition")], lines
+
+
+def test_a_text_over_several_lines_is_named_at_the_line_of_the_comment(sources, capsys):
+    path = sources / TERM
+    replace(path, "    en: >-\n      According to Tabuka News", "    en:\n      According to Tabuka News")
+    replace(path, "UMKM in Indonesia [@003#p1].\n", "UMKM in Indonesia [@003#p1]. # and more\n")
+    status, lines = check(capsys)
+    assert status == 1
+    assert lines[:-1] == [cut(TERM, line_of(path, "# and more"), "explanation item 1")], lines
+
+
+def test_a_comment_after_a_value_that_is_no_text_stays_silent(sources, capsys):
+    replace(sources / DATED, "type: news", "type: news  # news or opinion")
+    replace(sources / ACTOR, "kind: person", "kind: person # person or organisation")
+    replace(sources / TERM, "  en: UMKM\n", '  en: "UMKM" # the name as the sources write it\n')
+    status, lines = check(capsys)
+    assert status == 0, lines
