@@ -9,12 +9,16 @@ from generator.model.problems import InputError, Problems
 from generator.read.clean_text import clean
 from generator.read.documents import load_documents, load_site, removed_records, unlisted
 from generator.read.entries import entry_files, load_entries
+from generator.read.merges import conflict_markers
 from generator.read.pages import load_pages
 
 
 def read_collection(sources: Path, problems: Problems, with_entries: bool = True) -> Collection:
     """Read and clean everything in ``sources``, adding every problem to ``problems``; raise
-    :class:`InputError` only when ``site.yml`` itself cannot be read (nothing else can be)."""
+    :class:`InputError` only when ``site.yml`` itself cannot be read (nothing else can be), or a
+    merge left its conflict markers in a file."""
+    if conflict_markers(sources, problems):
+        raise InputError(problems)  # the files' other problems would only be the markers' echo
     config = load_site(sources / "site.yml", problems)
     if config is None:
         raise InputError(problems)
