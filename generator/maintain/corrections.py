@@ -92,12 +92,14 @@ def write_record(sources: Path, doc_id: str, record: Record) -> Path:
 
 def set_checksum(sources: Path, name: str, digest: str | None, new_name: str | None = None) -> None:
     """Rewrite the ``SHA256SUMS`` line of ``name`` in place (renamed to ``new_name``; dropped if
-    ``digest`` is None), or add one at the end."""
+    ``digest`` is None), or add one at the end; a second line of ``name`` (two changes of one
+    source met in a merge) goes."""
     path = sources / CHECKSUMS
     lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
     entry = [f"{digest}  {new_name or name}"] if digest else []
     mine = re.compile(rf"[0-9a-f]{{64}} [ *]{re.escape(name)}")
     index = next((i for i, line in enumerate(lines) if mine.fullmatch(line)), None)
+    lines = [line for i, line in enumerate(lines) if i == index or not mine.fullmatch(line)]
     lines = lines + entry if index is None else lines[:index] + entry + lines[index + 1 :]
     atomic_write(path, "".join(f"{line}\n" for line in lines).encode("utf-8"))
 

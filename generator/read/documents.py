@@ -232,8 +232,19 @@ def read_checksums(folder: Path, problems: Problems) -> dict[str, tuple[str, int
         return found
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         match = re.fullmatch(r"([0-9a-f]{64}) [ *](.+)", line.strip())
-        if match:
-            found[match[2]] = (match[1], number)
+        if match and match[2] in found and found[match[2]][0] != match[1]:
+            problems.add(
+                path,
+                number,
+                f"{match[2]} is listed twice, with different checksums (also on line {found[match[2]][1]})",
+                "two changes of one source met in a merge: keep the line whose checksum is the file's and "
+                "delete the other (CONTRIBUTING.md, 'When two pull requests meet')",
+            )
+            source = folder / match[2]
+            if source.is_file() and hashlib.sha256(source.read_bytes()).hexdigest() == match[1]:
+                found[match[2]] = (match[1], number)  # the file's own: compared with it from now on
+        elif match:
+            found.setdefault(match[2], (match[1], number))
         elif line.strip():
             problems.add(
                 path, number, "not a line of the form '<sha256>  <file name>'", "restore it from git"
