@@ -4,11 +4,15 @@ that is not a text (a date, a type, a kind) stays silent, as the scaffolds write
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
+from generator.model.problems import Problems
+from generator.model.words import LOCALES
+from generator.read import locales
 from generator.read.yaml_lines import parse_yaml
 from tests.conftest import copy_collection
 
@@ -92,3 +96,52 @@ def test_a_comment_after_a_value_that_is_no_text_stays_silent(sources, capsys):
     replace(sources / TERM, "  en: UMKM\n", '  en: "UMKM" # the name as the sources write it\n')
     status, lines = check(capsys)
     assert status == 0, lines
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "label"),
+    [
+        (
+            "pages/angka.yml",
+            "quote: diperkirakan telah memiliki sedikitnya 125 juta pengguna di Indonesia\n",
+            "quote: diperkirakan telah memiliki sedikitnya 125 juta # pengguna di Indonesia\n",
+            "quote",
+        ),
+        (
+            "cleaning.yml",
+            "      - '^(tinggalkan (balasan|komentar)|(tulis|kirim) komentar)'\n",
+            "      - ^tinggalkan balasan # komentar\n",
+            "patterns",
+        ),
+    ],
+    ids=["figure-quote", "cleaning-pattern"],
+)
+def test_other_texts_cut_by_a_comment_are_named(sources, capsys, file, old, new, label):
+    path = sources / file
+    replace(path, old, new)
+    _, lines = check(capsys)
+    assert cut(file, line_of(path, new.strip()), label) in lines, lines
+
+
+def test_a_quotes_translation_cut_by_a_comment_is_named(sources, capsys):
+    path = sources / "actors/budi-arie-setiadi.yml"
+    text = path.read_text(encoding="utf-8")
+    one_line = r"\1In dealing with things like this (invented wording) # the rest\n"
+    path.write_text(re.sub(r"(    translation:\n      en: )>-\n(?:        .*\n)+", one_line, text, count=1))
+    _, lines = check(capsys)
+    assert cut("actors/budi-arie-setiadi.yml", line_of(path, "# the rest"), "translation") in lines, lines
+
+
+def test_an_interface_word_cut_by_a_comment_is_named_and_a_codes_comment_is_not(tmp_path, monkeypatch):
+    english = (LOCALES / "en.yml").read_text(encoding="utf-8")
+    assert "csl_locale: en-US  # " in english  # a code with a comment: silent
+    (tmp_path / "en.yml").write_text(
+        english.replace("  page: Cite this page\n", "  page: Cite this # page\n")
+    )
+    monkeypatch.setattr(locales, "LOCALES", tmp_path)
+    problems = Problems()
+    assert locales.check_locale("en", problems, tmp_path / "site.yml", 1, ("en",))
+    line = line_of(tmp_path / "en.yml", "Cite this # page")
+    assert [(p.line, p.message) for p in problems.errors] == [
+        (line, "the text of 'cite.page' stops at ' #': YAML reads the rest of the line as a comment")
+    ]

@@ -80,6 +80,7 @@ def rule_patterns(reader: Reader, item: dict, rule_id: str) -> list[re.Pattern]:
         return []
     patterns = []
     for i, pattern in enumerate(raw):
+        reader.uncut(("patterns", i), "patterns")
         try:
             patterns.append(re.compile(pattern, re.IGNORECASE))
         except re.error as exc:
