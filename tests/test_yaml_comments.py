@@ -145,3 +145,16 @@ def test_an_interface_word_cut_by_a_comment_is_named_and_a_codes_comment_is_not(
     assert [(p.line, p.message) for p in problems.errors] == [
         (line, "the text of 'cite.page' stops at ' #': YAML reads the rest of the line as a comment")
     ]
+
+
+def test_a_comment_inside_a_text_of_several_lines_is_named_at_its_line(sources, capsys):
+    path = sources / TERM
+    replace(path, "    en: >-\n      According to Tabuka News", "    en:\n      According to Tabuka News")
+    replace(path, "considers that TikTok's\n", "considers # that TikTok's\n")
+    status, lines = check(capsys)
+    at = line_of(path, "considers # that")
+    assert status == 1
+    assert lines[:-1] == [
+        f"sources/{TERM}:{at}: invalid YAML: the text on line {at} stops at ' #': YAML reads the rest of "
+        f"that line as a comment, so line {at + 1} continues nothing -- {HINT}"
+    ], lines

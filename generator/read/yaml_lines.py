@@ -123,7 +123,37 @@ def plain_words(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
             f"the quote opened on line {quote} is not closed on that line, so the lines after it are "
             f"read as part of it until line {line} -- add the closing quote mark on line {quote}"
         )
-    return misread(exc, lines, line) or (line, f"{problem} -- fix the syntax")
+    return cut_before(lines, line) or misread(exc, lines, line) or (line, f"{problem} -- fix the syntax")
+
+
+def cut_before(lines: list[str], line: int) -> tuple[int, str] | None:
+    """A text of several unquoted lines that a `` #`` cut short: YAML read the rest of its line as
+    a comment, so ``line``, more indented than the text's field, continues nothing."""
+    above = next((n for n in range(line - 1, 0, -1) if lines[n - 1].strip()), 0)
+    if not above or line > len(lines):
+        return None
+    text, here = lines[above - 1], lines[line - 1]
+    field, value, indent = FIELD.match(text), FIELD.sub("", text, count=1), _indent(text)
+    opens = bool(field and (field[2] or field[3]))  # the text starts on this line, after '- ' or 'key:'
+    if not opens:  # a later line of the text: its field is the nearest line less indented
+        indent = next(
+            (_indent(x) for x in reversed(lines[: above - 1]) if x.strip() and _indent(x) < indent), 0
+        )
+    if _indent(here) <= indent or FIELD_LINE.match(here) or not re.search(r"\s#", value):
+        return None
+    if not value or value[0] in ("#\"'>|[{&*!" if opens else "#"):  # not a plain text
+        return None
+    return above, (
+        f"the text on line {above} stops at ' #': YAML reads the rest of that line as a comment, so "
+        f"line {line} continues nothing -- {cut_text('')[1]}"
+    )
+
+
+FIELD_LINE = re.compile(r"\s*(- )?[\w-]+:(\s|$)")
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def misread(exc: yaml.MarkedYAMLError, lines: list[str], line: int) -> tuple[int, str] | None:
