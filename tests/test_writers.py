@@ -6,8 +6,8 @@ changes, which are asserted exactly:
 
 - CSV: a text cell beginning with ``=``, ``+``, ``-``, ``@``, tab or CR comes back with ``'`` in front;
 - BibTeX: LaTeX commands stand for ``\\ { } @ & % $ # _ ~ ^`` (undone here by an independent table),
-  and each line break or tab is a space;
-- RIS: each line break is a space, and rispy drops the spaces at a value's ends;
+  and each line break (CR LF is one) or tab is a space;
+- RIS: each line break (CR LF is one) is a space, and rispy drops the spaces at a value's ends;
 - iCalendar: CR LF and a lone CR are LF (a text value has one kind of line break).
 
 Nothing else is created: as many rows, entries, records, fields and events as were written.
@@ -105,11 +105,11 @@ def csv_shown(text: str) -> str:
 
 
 def bibtex_shown(text: str) -> str:
-    return "".join(" " if c in BREAKS else c for c in text)
+    return "".join(" " if c in BREAKS else c for c in text.replace("\r\n", "\n"))
 
 
 def ris_shown(text: str) -> str:
-    return "".join(" " if c in BREAKS and c != "\t" else c for c in text).strip()
+    return "".join(" " if c in BREAKS and c != "\t" else c for c in text.replace("\r\n", "\n")).strip()
 
 
 def ics_shown(text: str) -> str:

@@ -25,8 +25,8 @@ LATEX = {
     "~": "\\textasciitilde{}",
     "^": "\\textasciicircum{}",
 }
-BREAKS = re.compile("[\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]")
-"""Line breaks (as ``str.splitlines`` knows them) and tabs: each written as a space."""
+BREAKS = re.compile("\r\n|[\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]")
+"""Line breaks (as ``str.splitlines`` knows them, CR LF one) and tabs: each written as a space."""
 SPECIAL = re.compile("[" + re.escape("".join(LATEX)) + "]")
 URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C", "@": "%40", " ": "%20"}
 KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-/+]")

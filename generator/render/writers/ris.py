@@ -1,5 +1,5 @@
-"""RIS written by rispy: one ``TAG  - value`` line per value, every line break in a value (CR, LF and
-the others ``str.splitlines`` knows) folded to a space so that no value can start a tag or end a
+"""RIS written by rispy: one ``TAG  - value`` line per value, every line break in a value (CR LF, CR, LF
+and the others ``str.splitlines`` knows) folded to a space so that no value can start a tag or end a
 record, one record per reference, each ending ``ER  -``."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 import rispy
 
-BREAKS = re.compile("[\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]")
+BREAKS = re.compile("\r\n|[\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 class _Writer(rispy.RisWriter):
