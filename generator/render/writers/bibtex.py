@@ -29,7 +29,8 @@ BREAKS = re.compile("\r\n|[\t\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]")
 """Line breaks (as ``str.splitlines`` knows them, CR LF one) and tabs: each written as a space."""
 SPECIAL = re.compile("[" + re.escape("".join(LATEX)) + "]")
 URL_UNSAFE = {"{": "%7B", "}": "%7D", "\\": "%5C", "@": "%40", " ": "%20"}
-KEY_UNSAFE = re.compile(r"[^A-Za-z0-9_:.\-/+]")
+KEY_UNSAFE = re.compile("[\\s,{}()\\\\\"#%'=@~]")
+"""What would end or break an entry's key (BibTeX's own rule): written as ``-``."""
 ORDER = ["title", "author", "organization", "date", "year", "url", "language", "note"]
 
 
