@@ -50,3 +50,14 @@ def test_no_module_is_longer_than_one_sitting():
         if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert not long, f"split these modules (over {MAX_LINES} lines): {long}"
+
+
+def test_only_the_writers_write_the_output_formats(tmp_path):
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    shutil.copytree(GENERATOR, tmp_path / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    ledger = tmp_path / "generator" / "render" / "ledger.py"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + "\nimport csv  # noqa\nimport json  # noqa\n")
+    result = lint_imports(tmp_path)
+    assert result.returncode != 0
+    assert "generator.render.ledger -> csv" in result.stdout
+    assert "generator.render.ledger -> json" in result.stdout

@@ -23,6 +23,7 @@ from generator.model.words import ui
 from generator.read import git
 from generator.render import cite_this
 from tests.conftest import PUBLISHED, SOURCES, TEST_REPO, built_pages
+from tests.test_writers import unlatex
 
 LANGUAGES = yaml.safe_load((SOURCES / "site.yml").read_text(encoding="utf-8"))["languages"]
 BLOCK = re.compile(r'<details class="cite"[^>]*>(.*?)</details>', re.S)
@@ -100,9 +101,9 @@ def test_the_files_say_what_the_page_is(cited):
         assert len(parsed["json"]) == len(parsed["bib"]) == len(parsed["ris"]), address
         if doc is None:
             title = front_title(html)
-            assert item["title"] == bib["title"] == ris["title"] == title, address
+            assert item["title"] == unlatex(bib["title"]) == ris["title"] == title, address
             assert item["language"] == bib["language"] == ris["language"] == lang, address
-            assert item["container-title"] == bib["organization"] == ris["secondary_title"]
+            assert item["container-title"] == unlatex(bib["organization"]) == ris["secondary_title"]
             assert len(parsed["json"]) == 1, address
             continue
         meta = doc.meta
@@ -111,15 +112,15 @@ def test_the_files_say_what_the_page_is(cited):
             assert title.startswith(meta.title[meta.language]), address
         else:
             assert title == f"[{meta.label[lang]}]", address
-        assert item["title"] == bib["title"] == ris["title"] == title, address
+        assert item["title"] == unlatex(bib["title"]) == ris["title"] == title, address
         assert item["language"] == ris["language"] == meta.language, address
         if meta.author:
             assert item["author"] == [{"literal": meta.author}] and ris["authors"] == [meta.author]
-            assert bib["author"] == "{" + meta.author + "}", address
+            assert unlatex(bib["author"]) == "{" + meta.author + "}", address
         else:
             assert "author" not in item and "author" not in bib and "authors" not in ris, address
         if meta.publisher:
-            assert item["publisher"] == ris["publisher"] == bib["organization"] == meta.publisher
+            assert item["publisher"] == ris["publisher"] == unlatex(bib["organization"]) == meta.publisher
         else:
             assert not {"publisher", "container-title"} & set(item) and "organization" not in bib
             assert "publisher" not in ris, address

@@ -1,6 +1,6 @@
 """Cite this page, and cite a source paragraph: APA and Chicago (author-date) citations in the
 page's language, written by ``citation_styles`` (the text the CSL styles give for these items,
-without a CSL processor), and the same reference as BibTeX (bibtexparser), RIS (rispy) and CSL-JSON
+without a CSL processor), and the same reference as BibTeX, RIS and CSL-JSON (``writers``)
 files to download.
 
 What is cited is what is known, nothing more: a page of this site is a web page of the site
@@ -14,20 +14,18 @@ reader's: where a style asks for one, it shows a placeholder.
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import bibtexparser
-import rispy
 from markupsafe import Markup
 
 from generator.model import BuildFacts, PageKey, PageKind, Site
 from generator.model.words import ui
 from generator.render import citation_styles
 from generator.render.addresses import relative, root, stem, url_path
+from generator.render.writers import bibtex, json_text, ris
 
 STYLES = citation_styles.STYLES
 """The styles shown, in order (``citation_styles``: APA 7th edition and Chicago author-date)."""
@@ -118,36 +116,28 @@ def paragraph_keys(doc) -> list[str]:
 
 # Files ----------------------------------------------------------------------------------------
 def as_csl_json(items: list[dict]) -> str:
-    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+    return json_text.file(items)
 
 
 def as_bibtex(items: list[dict]) -> str:
     """biblatex ``@online`` entries; a name that is not a person's is braced whole."""
-    database = bibtexparser.bibdatabase.BibDatabase()
+    entries = []
     for item in items:
-        entry = {"ENTRYTYPE": "online", "ID": item["id"], "title": item["title"]}
-        if "author" in item:
-            entry["author"] = " and ".join("{" + name["literal"] + "}" for name in item["author"])
-        if "container-title" in item:
-            entry["organization"] = item["container-title"]
-        if "issued" in item:
-            parts = item["issued"]["date-parts"][0]
-            entry["date"] = date(*parts).isoformat()
-            entry["year"] = str(parts[0])
-        for field, name in (("URL", "url"), ("language", "language"), ("note", "note")):
-            if field in item:
-                entry[name] = item[field]
-        database.entries.append(entry)
-    writer = bibtexparser.bwriter.BibTexWriter()
-    writer.indent = "  "
-    writer.order_entries_by = None
-    writer.display_order = ["title", "author", "organization", "date", "year", "url", "language", "note"]
-    return writer.write(database)
-
-
-class _RisWriter(rispy.RisWriter):
-    def set_header(self, count: int) -> str:
-        return ""
+        parts = item["issued"]["date-parts"][0] if "issued" in item else None
+        entries.append(
+            bibtex.Online(
+                key=item["id"],
+                title=item["title"],
+                authors=[name["literal"] for name in item.get("author", [])],
+                organization=item.get("container-title"),
+                date=date(*parts).isoformat() if parts else None,
+                year=str(parts[0]) if parts else None,
+                url=item.get("URL"),
+                language=item.get("language"),
+                note=item.get("note"),
+            )
+        )
+    return bibtex.entries(entries)
 
 
 def as_ris(items: list[dict]) -> str:
@@ -170,7 +160,7 @@ def as_ris(items: list[dict]) -> str:
         if "note" in item:
             ref["notes"] = [item["note"]]
         references.append(ref)
-    return rispy.dumps(references, implementation=_RisWriter)
+    return ris.records(references)
 
 
 def file_stem(site, key: PageKey, lang: str) -> str:

@@ -6,9 +6,6 @@ the same rows as CSV and JSON for researchers.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
 
 from generator.model import (
@@ -23,6 +20,8 @@ from generator.model import (
     refs_in,
     statements,
 )
+from generator.render.writers import json_text
+from generator.render.writers.table import table
 
 
 @dataclass(frozen=True)
@@ -119,18 +118,16 @@ def translated(site: Site, doc: Document, para: Paragraph, lang: str) -> str | N
 
 
 def as_json(rows: list[dict]) -> str:
-    return json.dumps({"claims": rows}, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_text.file({"claims": rows}, indent=None)
 
 
 def as_csv(rows: list[dict]) -> str:
     """One line per cited sentence; several citations are joined by ``; `` (paragraphs by a blank
     line), in the same order."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(FIELDS)
+    lines = []
     for row in rows:
         cites = row["cites"]
-        writer.writerow(
+        lines.append(
             [
                 row["language"],
                 row["page"],
@@ -144,4 +141,4 @@ def as_csv(rows: list[dict]) -> str:
                 "\n\n".join(c["original"] or "" for c in cites),
             ]
         )
-    return out.getvalue()
+    return table(FIELDS, lines)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 
 from markupsafe import Markup
+
+from generator.render.writers import json_text
 
 # Characters Python-Markdown and its extensions read as markup anywhere in a line (emphasis,
 # links, footnotes, abbreviations, attribute lists, code, tables, headings), and HTML's own.
@@ -45,4 +46,4 @@ def yaml_string(value: object) -> Markup:
     """A value for YAML front matter (JSON strings are valid YAML), HTML-escaped: the theme
     prints titles and descriptions into the page as they are."""
     text = html.escape(" ".join(str(value).split()), quote=False).replace('"', "&quot;")
-    return Markup(json.dumps(text, ensure_ascii=False))
+    return Markup(json_text.string(text))

@@ -10,22 +10,18 @@ published. An actor's type is its kind's ``schema:`` in the vocabulary (``genera
 
 from __future__ import annotations
 
-import json
-import re
-
 from markupsafe import Markup
 
 from generator.model import INDEX, PageKey, PageKind, inline
 from generator.model.words import ui
 from generator.render import open_data
 from generator.render.addresses import relative, root, url_path
+from generator.render.writers import json_text
 
 CONTEXT = "https://schema.org"
 MAIN = "#main-entity"
 """The fragment naming the thing a page is about (beside the page itself, ``./``)."""
 INDEX_TITLES = {"term": "glossary_title", "actor": "actors_title", "source": "sources_title"}
-YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-"""Characters YAML reads as line breaks or refuses in a stream: written as JSON escapes."""
 
 
 def front_matter(page, title: str, description: str) -> Markup:
@@ -39,8 +35,7 @@ def front_matter(page, title: str, description: str) -> Markup:
 
 def dump(data) -> str:
     """One line of JSON, which is also YAML."""
-    text = json.dumps(data, ensure_ascii=False)
-    return YAML_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+    return json_text.line(data)
 
 
 def href(page, key: PageKey, fragment: str = "") -> str:

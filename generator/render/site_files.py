@@ -4,7 +4,6 @@ titles, interface words), redirects from earlier addresses, and the open data fi
 from __future__ import annotations
 
 import html
-import json
 
 from generator.model import INDEX, PageKey, PageKind, Site
 from generator.model.words import ui
@@ -14,6 +13,7 @@ from generator.render.formats import document_name, front_title
 from generator.render.ledger import as_csv, as_json, records
 from generator.render.output import Page
 from generator.render.page import DATA
+from generator.render.writers import json_text
 
 TEMPLATE_WORDS = ("close", "menu", "home", "not_found_title", "not_found_text", "og_locale", "language_name")
 """Interface words the builder's page templates need (404 page, search dialog, link previews)."""
@@ -58,7 +58,7 @@ def descriptions(site: Site, pages: list[Page]) -> list[Page]:
             ],
             "words": {word: words[word] for word in TEMPLATE_WORDS},
         }
-        text = json.dumps(description, ensure_ascii=False, indent=1) + "\n"
+        text = json_text.file(description)
         out.append(Page(f"{lang}.site.json", text))
     return out
 
@@ -121,7 +121,7 @@ def redirect(lang: str, old: str, new: str, title: str, said: str) -> Page:
         f"<title>{title}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{target}">\n'
-        f"<script>location.replace({json.dumps(target)} + location.hash)</script>\n"
+        f"<script>location.replace({json_text.in_script(target)} + location.hash)</script>\n"
         f'<meta http-equiv="refresh" content="0; url={target}">\n</head>\n<body>\n'
         f'<p>{html.escape(said)} <a href="{target}">{title}</a></p>\n'
         "</body>\n</html>\n"

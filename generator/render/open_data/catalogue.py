@@ -130,6 +130,7 @@ def readme(site: Site, lang: str, left_out: int) -> str:
     ]
     parts += ["", words["quotes_note"], ""]
     parts += [words["readme_files"], "-" * len(words["readme_files"]), "", words["readme_cites"]]
+    parts += ["", words["readme_csv"]]
     for item in catalogue(site, lang):
         parts += ["", f"{item.name}: {item.what}"]
         if item.name == "timeline.ics":

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from generator.model import (
@@ -19,6 +18,7 @@ from generator.model import (
     refs_in,
 )
 from generator.render.addresses import url_path
+from generator.render.writers import json_text
 
 DATA = "assets/data"
 README = "README.txt"
@@ -104,7 +104,7 @@ def stories(site: Site, layout: str) -> list[StoryPage]:
 
 
 def as_json(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return json_text.file(data)
 
 
 def number(value: float) -> int | float:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from generator.model import Cited, PageKey, PageKind, Resolver, Site
 from generator.render.formats import format_value
 from generator.render.open_data.common import addresses, cite, number, per_language, statement, stories
+from generator.render.writers.table import table
 
 FIGURE_COLUMNS = (
     "id",
@@ -79,9 +77,7 @@ def columns(site: Site) -> list[str]:
 
 
 def figures_csv(site: Site, records: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns(site))
+    rows = []
     for record in records:
         source = record["source"] or {}
         values = {
@@ -101,5 +97,5 @@ def figures_csv(site: Site, records: list[dict]) -> str:
             values[f"label_{lang}"] = record["label"][lang]
             values[f"note_{lang}"] = record["note"]["text"][lang] if record["note"] else ""
             values[f"address_{lang}"] = source.get("address", {}).get(lang, "")
-        writer.writerow([values[name] for name in columns(site)])
-    return out.getvalue()
+        rows.append([values[name] for name in columns(site)])
+    return table(columns(site), rows)

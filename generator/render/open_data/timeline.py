@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-import icalendar
-
 from generator.link.graph import certainty, cited_documents
 from generator.model import Event, PageKey, PageKind, Resolver, Site, StoryPage, inline, refs_in
 from generator.model.dates import WEEKDAYS, PartialDate
 from generator.model.words import ui
 from generator.render.open_data.common import addresses, per_language, statement, stories
+from generator.render.writers import ics
 
 
 def anchors(story: StoryPage) -> list[tuple[Event, str]]:
@@ -117,14 +116,16 @@ def timeline_ics(site: Site, records: list[dict], lang: str) -> str:
     never given a day of our making. Inferred dates say so in SUMMARY, DESCRIPTION and
     ``X-EXPLAINER-DATE-KIND``."""
     words = site.config.vocabulary.words(lang)
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", f"-//{site.config.title[lang]}//{words['open_data']['heading']}//{lang.upper()}")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
     pages = {p.id: p for p in site.pages}
     names = sorted({pages[r["page"]].title[lang] for r in records})
-    calendar.add("x-wr-calname", " \u00b7 ".join([*names, site.config.title[lang]]))
+    properties = [
+        ("prodid", f"-//{site.config.title[lang]}//{words['open_data']['heading']}//{lang.upper()}"),
+        ("version", "2.0"),
+        ("calscale", "GREGORIAN"),
+        ("x-wr-calname", " \u00b7 ".join([*names, site.config.title[lang]])),
+    ]
     dtstamp = stamp(site, records)
+    events = []
     for record in records:
         if not record["in_calendar"]:
             continue
@@ -150,14 +151,16 @@ def timeline_ics(site: Site, records: list[dict], lang: str) -> str:
             lines += ["", words["open_data"]["ics_sources"]]
             lines += [f"- {c['address'][lang]}" for c in sources]
         lines += ["", f"{words['open_data']['ics_page']}: {record['address'][lang]}"]
-        event = icalendar.Event()
-        event.add("uid", f"{record['page']}-{record['anchor']}")
-        event.add("dtstamp", dtstamp)
-        event.add("dtstart", day)
-        event.add("dtend", day + timedelta(days=1))
-        event.add("summary", summary)
-        event.add("description", "\n".join(lines))
-        event.add("x-explainer-date-kind", record["date_kind"])
-        event.add("x-explainer-certainty", record["certainty"])
-        calendar.add_component(event)
-    return calendar.to_ical().decode("utf-8")
+        events.append(
+            [
+                ("uid", f"{record['page']}-{record['anchor']}"),
+                ("dtstamp", dtstamp),
+                ("dtstart", day),
+                ("dtend", day + timedelta(days=1)),
+                ("summary", summary),
+                ("description", "\n".join(lines)),
+                ("x-explainer-date-kind", record["date_kind"]),
+                ("x-explainer-certainty", record["certainty"]),
+            ]
+        )
+    return ics.calendar(properties, events)
