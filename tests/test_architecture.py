@@ -26,12 +26,18 @@ def test_the_import_contracts_are_kept():
     assert "0 broken" in result.stdout
 
 
-def test_an_import_against_the_flow_breaks_the_contract(tmp_path):
+def lint_with(tmp_path, module: str, imports: str) -> subprocess.CompletedProcess:
+    """The contracts checked on a copy of the engine in which ``module`` (a path under
+    ``generator/``) also has the lines ``imports``."""
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     shutil.copytree(GENERATOR, tmp_path / "generator", ignore=shutil.ignore_patterns("__pycache__"))
-    keys = tmp_path / "generator" / "model" / "keys.py"
-    keys.write_text(keys.read_text(encoding="utf-8") + "\nimport generator.render.page  # noqa\n")
-    result = lint_imports(tmp_path)
+    path = tmp_path / "generator" / module
+    path.write_text(path.read_text(encoding="utf-8") + imports)
+    return lint_imports(tmp_path)
+
+
+def test_an_import_against_the_flow_breaks_the_contract(tmp_path):
+    result = lint_with(tmp_path, "model/keys.py", "\nimport generator.render.page  # noqa\n")
     assert result.returncode != 0
     assert "generator.model.keys -> generator.render.page" in result.stdout
 
@@ -53,11 +59,7 @@ def test_no_module_is_longer_than_one_sitting():
 
 
 def test_only_the_writers_write_the_output_formats(tmp_path):
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    shutil.copytree(GENERATOR, tmp_path / "generator", ignore=shutil.ignore_patterns("__pycache__"))
-    ledger = tmp_path / "generator" / "render" / "ledger.py"
-    ledger.write_text(ledger.read_text(encoding="utf-8") + "\nimport csv  # noqa\nimport json  # noqa\n")
-    result = lint_imports(tmp_path)
+    result = lint_with(tmp_path, "render/ledger.py", "\nimport csv  # noqa\nimport json  # noqa\n")
     assert result.returncode != 0
     assert "generator.render.ledger -> csv" in result.stdout
     assert "generator.render.ledger -> json" in result.stdout
