@@ -130,7 +130,8 @@ def interface_phrases(words) -> set[str]:
 def test_no_page_shows_another_languages_interface_words(collection):
     """A page in one language shows none of the interface phrases that only another language
     has. The language switcher names each language in its own words, so those are left out, and
-    so is text in quotation marks (the method page may quote what a page in another language says)."""
+    so is text in quotation marks (the method page may quote what a page in another language says).
+    The titles of the links the Markdown extensions make are in the page's language too."""
     _, model, site_dir = collection
     languages = model.config.languages
     own_names = {" ".join(str(ui(lang)["language_name"]).split()) for lang in languages}
@@ -140,9 +141,14 @@ def test_no_page_shows_another_languages_interface_words(collection):
             unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", "", html, flags=re.S))).split()
         )
         text = re.sub(r'"[^"]*"|\u201c[^\u201d]*\u201d', " ", text)  # content may quote the interface
+        titles = [unescape(title) for title in re.findall(r'\btitle="([^"]*)"', html)]
         for other in languages:
             for phrase in phrases[other] - phrases[lang] if other != lang else ():
                 assert not re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text), (where, other, phrase)
+            for word in ("permalink_title", "footnote_backlink"):  # the Markdown extensions' own
+                theirs = str(ui(other)[word]).split("%d")[0].strip()
+                if other != lang and theirs != str(ui(lang)[word]).split("%d")[0].strip():
+                    assert not [t for t in titles if t.startswith(theirs)], (where, other, word)
 
 
 def test_forwarding_pages_only_for_addresses_the_site_had(collection):

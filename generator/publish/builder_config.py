@@ -62,6 +62,7 @@ def language_config(base: dict, root: Path, site: dict, out: Path) -> dict:
     # (a --dirty build reads only the pages that changed).
     config["nav"] = [{item["title"]: item["path"]} for item in site["nav"]]
     config["not_in_nav"] = "\n".join(site["not_in_nav"]) + "\n"
+    config["markdown_extensions"] = in_language(config.get("markdown_extensions", []), site["words"])
     extra = config.setdefault("extra", {})
     extra["explainer"] = site["words"]
     extra["repo"] = repository_url(root)  # "edit this page" opens the file in sources/ there
@@ -73,6 +74,27 @@ def language_config(base: dict, root: Path, site: dict, out: Path) -> dict:
         for other in site["languages"]
     ]
     return config
+
+
+def in_language(extensions: list, words: dict) -> list:
+    """The Markdown extensions with their own words (a heading's permanent link, a footnote's
+    link back) in the page's language instead of Python-Markdown's English."""
+    own = {
+        name: {option: words[word]}
+        for name, option, word in (
+            ("toc", "permalink_title", "permalink_title"),
+            ("footnotes", "BACKLINK_TITLE", "footnote_backlink"),
+        )
+        if word in words
+    }
+    out = []
+    for item in extensions:
+        name, options = (item, {}) if isinstance(item, str) else next(iter(item.items()))
+        if name in own:
+            out.append({name: {**(options or {}), **own[name]}})
+        else:
+            out.append(item)
+    return out
 
 
 def write(root: Path = Path("."), out: Path = CONFIGS) -> list[Path]:

@@ -15,8 +15,19 @@ from generator.render.output import Page
 from generator.render.page import DATA
 from generator.render.writers import json_text
 
-TEMPLATE_WORDS = ("close", "menu", "home", "not_found_title", "not_found_text", "og_locale", "language_name")
-"""Interface words the builder's page templates need (404 page, search dialog, link previews)."""
+TEMPLATE_WORDS = (
+    "close",
+    "menu",
+    "home",
+    "not_found_title",
+    "not_found_text",
+    "og_locale",
+    "language_name",
+    "permalink_title",
+    "footnote_backlink",
+)
+"""Interface words the builder needs: its page templates' (404 page, search dialog, link
+previews) and its Markdown extensions' (heading links, footnote back-links)."""
 
 
 def navigation(site: Site) -> list[PageKey]:
