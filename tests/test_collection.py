@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from html import unescape
+from pathlib import Path
 
 import pytest
 
 from generator import pipeline
 from generator.model import PageKey, PageKind, RemovedPlace
 from generator.model.words import ui
-from generator.render.addresses import relative, url_path
-from tests.conftest import ENGLISH_FIRST, REAL_SOURCES, ROOT, built_pages
+from generator.render.addresses import relative, stem, url_path
+from tests.conftest import ENGLISH_FIRST, REAL_SOURCES, ROOT, built_pages, render_pages
 from tests.test_build import paragraph_anchors
 from tests.test_pages import check_entry_quotes, check_footnote_links, check_footnote_quotes
 
@@ -161,3 +163,50 @@ def test_forwarding_pages_only_for_addresses_the_site_had(collection):
     renamed = any(doc.record and doc.record.renamed_from for doc in model.documents)
     if model.config.earlier_addresses is None and not renamed:
         assert forwarding == []
+
+
+MARKUP = re.compile(r"\*\w[^*\n]{0,60}?\w\*|\[@[^\]]*\]|\]\((?:term|actor):")
+"""Contributor markup: emphasis, a citation, an entry link (``*words*``, ``[@001#p5]``, ``](term:``)."""
+
+
+def test_no_page_shows_contributor_markup(collection):
+    """Contributor markup becomes italics, footnotes and links: none is left in any page's text,
+    tooltips, titles or descriptions (the articles' own words may hold such characters: those
+    are allowed where a source paragraph or translation has them)."""
+    _, model, site_dir = collection
+    articles = " ".join(
+        [p.text for doc in model.documents for p in doc.paragraphs]
+        + [e.text for doc in model.documents for entries in doc.raw.translations.values() for e in entries]
+    )
+    for path in site_dir.rglob("*.html"):
+        html = re.sub(
+            r"<(script|style|pre|code|svg)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S
+        )
+        shown = unescape(re.sub(r"<[^>]+>", "", html))
+        attributes = [unescape(v) for v in re.findall(r'\b(?:title|content|alt|aria-label)="([^"]*)"', html)]
+        for text in (shown, *attributes):
+            left = [m for m in MARKUP.findall(text) if m not in articles]
+            assert not left, (path.relative_to(site_dir).as_posix(), left[:3])
+
+
+def test_a_chart_caption_cites_like_any_text(tmp_path):
+    """A chart's description may cite: its citations become footnotes on the page (the picture's
+    text alternative and the open data get the words without them), and one that names no
+    paragraph is reported at its line."""
+    from generator.model.problems import InputError
+
+    sources = Path(shutil.copytree(ENGLISH_FIRST, tmp_path / "sources"))
+    model, _ = pipeline.build(sources)
+    chart = next(c for page in model.pages for c in page.charts if "[@" in c.description["en"])
+    page = next(p for p in model.pages if chart in p.charts)
+    key = PageKey(PageKind.page, page.id)
+    built = render_pages(model, f"en/{stem(model, key, 'en')}.md")
+    figure = str(next(iter(built.values())))
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", figure, re.S)[1]
+    assert "[^" in caption and "[@" not in caption and "\\[@" not in figure
+    figures = sources / "pages" / page.path.name
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(text.replace(chart.description["en"].split("[@")[1].split("]")[0], "001#p99", 1))
+    with pytest.raises(InputError) as caught:
+        pipeline.build(sources)
+    assert any("citation [@001#p99]" in str(problem) for problem in caught.value.problems.errors)

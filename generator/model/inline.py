@@ -197,5 +197,5 @@ def plain(text: str) -> str:
         if isinstance(token, Text | Emphasis):
             parts.append(token.value)
         elif isinstance(token, Link):
-            parts.append(token.label)
+            parts.append(plain(token.label))  # a label may be emphasised: [*words*](term:x)
     return re.sub(r"\s+([.,;:!?])", r"\1", " ".join("".join(parts).split()))

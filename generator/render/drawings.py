@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import DiagramEdge, Site, StoryPage, Vocabulary
+from generator.model import DiagramEdge, Site, StoryPage, Vocabulary, inline
 from generator.model.words import ui
 from generator.render.diagram import Edge, Node, connections, network
 from generator.render.formats import document_name, format_value
@@ -25,7 +25,7 @@ def drawings(site: Site, story: StoryPage, lang: str) -> list[Page]:
             )
             for i in chart.figures
         ]
-        svg = bar_chart(f"{chart.id}-{lang}", chart.title[lang], chart.description[lang], bars)
+        svg = bar_chart(f"{chart.id}-{lang}", chart.title[lang], inline.plain(chart.description[lang]), bars)
         out.append(Page(f"{lang}/{ASSETS}/{chart.id}-{lang}.svg", svg))
     if story.layout == "network":
         out.append(Page(f"{lang}/{ASSETS}/network-{lang}.svg", network_drawing(site, lang)))

@@ -75,13 +75,19 @@ class PageBase:
         return f"{link}#{anchor}" if anchor else link
 
     def entry_link(self, key: PageKey | tuple[str, str], label: str | None = None) -> Markup:
-        """A link to an entry's page; a label written as ``*words*`` is shown in italics."""
+        """A link to an entry's page; words of the label written as ``*words*`` are shown in
+        italics as a foreign term, whether they are the whole label or a part of it."""
         entry = self.site.entry(key)
-        label = label or entry.name[self.lang]
         url = self.url(entry.kind, entry.id)
-        if len(label) > 2 and label[0] == label[-1] == "*":
-            return Markup(f"[*{markdown_text.escape(label[1:-1])}*]({url})")
-        return markdown_text.link(label, url)
+        if not label:
+            return markdown_text.link(entry.name[self.lang], url)
+        shown = "".join(
+            self.foreign(markdown_text.escape(token.value))
+            if isinstance(token, inline.Emphasis)
+            else markdown_text.escape(token.value if isinstance(token, inline.Text) else str(token))
+            for token in inline.parse(label)
+        )
+        return Markup(f"[{shown}]({url})")
 
     def node_name(self, key: PageKey) -> str:
         """A node of a diagram by name: a document's title (or label), an entry's name."""

@@ -16,6 +16,7 @@ from generator.model import (
     PageKind,
     Site,
     StoryPage,
+    inline,
     refs_in,
 )
 from generator.model.dates import WEEKDAYS, PartialDate
@@ -80,7 +81,7 @@ class StoryHelpers(PageBase):
         """A chart's drawing, described by its title and description."""
         return self.image(
             f"{ASSETS}/{chart.id}-{self.lang}.svg",
-            f"{chart.title[self.lang]}: {chart.description[self.lang]}",
+            f"{chart.title[self.lang]}: {inline.plain(chart.description[self.lang])}",
         )
 
     def network_image(self) -> Markup:

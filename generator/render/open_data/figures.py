@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import Cited, PageKey, PageKind, Resolver, Site
+from generator.model import Cited, PageKey, PageKind, Resolver, Site, inline
 from generator.render.formats import format_value
 from generator.render.open_data.common import addresses, cite, number, per_language, statement, stories
 from generator.render.writers.table import table
@@ -60,7 +60,7 @@ def chart_records(site: Site) -> list[dict]:
             "id": chart.id,
             "page": story.id,
             "title": dict(chart.title),
-            "description": dict(chart.description),
+            "description": {lang: inline.plain(text) for lang, text in chart.description.items()},
             "figures": list(chart.figures),
         }
         for story in stories(site, "figures")
