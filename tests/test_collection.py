@@ -210,3 +210,18 @@ def test_a_chart_caption_cites_like_any_text(tmp_path):
     with pytest.raises(InputError) as caught:
         pipeline.build(sources)
     assert any("citation [@001#p99]" in str(problem) for problem in caught.value.problems.errors)
+
+
+def test_source_pages_name_their_files_only_for_editors(collection):
+    """A reader's table of a source names no file; the block for editors names the original, its
+    data and (on a translated page) its translation."""
+    _, model, site_dir = collection
+    for doc in model.documents:
+        for lang in model.config.languages:
+            html = built_page(site_dir, model, lang, PageKey(PageKind.source, doc.id))
+            editors = re.search(r'<details class="info">.*?</details>', html, re.S)
+            assert editors and f"sources/{doc.id}.txt" in editors[0] and f"sources/{doc.id}.yml" in editors[0]
+            translated = lang in doc.raw.translation_paths  # a translation file into this language
+            assert (f"sources/{doc.id}.{lang}.yml" in editors[0]) == translated, (doc.id, lang)
+            rest = html.replace(editors[0], "")
+            assert f"sources/{doc.id}.txt" not in re.sub(r"<(script|details)\b.*?</\1>", "", rest, flags=re.S)
