@@ -297,7 +297,9 @@ def scratch(project, tmp_path):
     return Path(shutil.copytree(project, tmp_path / "scratch", symlinks=True))
 
 
-BUILD_FIXTURES = {"project", "built", "scratch", "real_site", "english_first"}
+BUILD_FIXTURES = {"project", "built", "scratch", "real_site", "english_first", "collection"}
+"""Fixtures that need a MkDocs build (``collection`` of tests/test_collection.py gives one of two
+built sites)."""
 BROWSER_FIXTURES = {"browser"}
 
 
