@@ -10,7 +10,8 @@ from generator.check.citations import Citations
 from generator.check.documents import validate
 from generator.check.entry_checks import validate_entries
 from generator.check.page_checks import validate_pages
-from generator.model import Collection, NameIndex, Resolver, TranslationStatus
+from generator.check.statements import check_statement
+from generator.model import Collection, NameIndex, Resolver, TranslationStatus, site_intro
 from generator.model.problems import InputError, Problems
 
 
@@ -36,6 +37,7 @@ def check_collection(collection: Collection, problems: Problems) -> Checked:
     names = NameIndex(collection.entries)
     if collection.with_entries:
         documents, entries = collection.documents, collection.entries
+        check_statement(config.path, site_intro(config), cites, known, problems)
         check_attribution(documents, entries, collection.pages, resolver, names, problems)
     cites.finish()
     pages = {page.id for page in collection.pages}

@@ -9,7 +9,8 @@ the texts of either, and ``verbatim`` finds quotes in paragraphs; ``collection``
 from __future__ import annotations
 
 from generator.check.citations import word_changes
-from generator.model import Document, SiteConfig, TranslationStatus
+from generator.model import Document, SiteConfig, TranslationStatus, inline
+from generator.model.indexes import short_key
 from generator.model.problems import Problems
 from generator.model.words import LOCALES, ui
 from generator.read.records import renumbered
@@ -147,6 +148,13 @@ def validate(documents: list[Document], site: SiteConfig, problems: Problems) ->
                 "check that the file holds the article's text",
             )
             continue
+        if short_key(doc.id) == inline.EDITORS:
+            problems.add(
+                doc.raw.path,
+                1,
+                f"the document key '{inline.EDITORS}' is reserved for the editors' mark [@{inline.EDITORS}]",
+                "rename the file so that its name starts with another word or a number (001_...)",
+            )
         check_byline(doc, problems)
         check_record(doc, problems)
         check_own_language_file(doc, problems)

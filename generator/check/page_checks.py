@@ -113,9 +113,6 @@ def validate_pages(
             check_statement(page.path, heading, cites, keys, problems, cited=False)
         for statement in texts:
             check_statement(page.path, statement, cites, keys, problems, cited=page.factual)
-        for chart in page.charts:  # a caption may cite and link; every citation and link must resolve
-            caption = Statement(chart.description, {lang: chart.line for lang in chart.description})
-            check_statement(page.path, caption, cites, keys, problems, cited=False)
         for event in page.events:
             check_event(page, event, cites, problems)
         check_figures(page, cites, problems, symbols)

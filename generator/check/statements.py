@@ -17,12 +17,13 @@ def check_statement(path, statement, cites: Citations, keys: set, problems: Prob
     for lang, text in statement.text.items():
         line = statement.lines[lang]
         for sentence in inline.sentences(text) if cited else ():
-            if not any(isinstance(t, inline.Cite) for t in inline.parse(sentence)) and not miscited(sentence):
+            if not inline.supported(sentence) and not miscited(sentence):
                 problems.add(
                     path,
                     line,
                     f"a sentence in the '{lang}' text has no citation: \"{inline.plain(sentence)[:70]}\"",
-                    "end each factual sentence with a citation such as [@001#p5]",
+                    "end each factual sentence with a citation such as [@001#p5], or mark what no source "
+                    "says as the editors' own with [@editors]",
                 )
         for found, problem, fix in inline.malformed(text):
             problems.add(path, line_of(path, line, found[:20]), f'{problem}: "{found}"', fix)

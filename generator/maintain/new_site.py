@@ -50,11 +50,13 @@ home_page: {home}
 DESCRIPTION = "Replace this description in sources/site.yml: one or two sentences on what this site explains."
 INTRO = (
     "Replace this introduction in sources/site.yml: what this site explains, for whom, and which source "
-    "documents it is drawn from. Add the first one with make new-source FILE=article.txt."
+    "documents it is drawn from [@editors]. End each sentence with its citation, or with [@editors] "
+    "when it is the editors' own [@editors]."
 )
 HOME_YML = """\
 # The home page's story (site.yml: home_page: {home}). Write what happened, in plain language, every
-# factual sentence ending with its citation ([@<document>#p<paragraph>]); see CONTRIBUTING.md.
+# factual sentence ending with its citation ([@<document>#p<paragraph>]), or with [@editors] when no
+# source says it (the editors' own words, shown as such); see CONTRIBUTING.md.
 layout: article
 order: 1
 title:

@@ -8,6 +8,7 @@ Import model types from here (``from generator.model import Site``); ``dates``, 
 from generator.model.citable import (
     page_statements,
     refs_in,
+    site_intro,
     statements,
 )
 from generator.model.collection import Collection
@@ -121,6 +122,7 @@ __all__ = [
     "short_key",
     "page_statements",
     "refs_in",
+    "site_intro",
     "statements",
     "BuildFacts",
     "DiagramEdge",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.model import inline
+from generator.model.config import SiteConfig
 from generator.model.entry import Entry, Statement
 from generator.model.story import StoryPage
 
@@ -14,7 +15,16 @@ def page_statements(page: StoryPage) -> list[Statement]:
     texts = [page.intro] if page.intro else []
     texts += [item for section in page.sections for item in section.items]
     texts += [event.text for event in page.events] + [e.reasoning for e in page.events if e.reasoning]
-    return texts + [figure.note for figure in page.figures if figure.note]
+    texts += [figure.note for figure in page.figures if figure.note]
+    return texts + [
+        Statement(chart.description, {lang: chart.line for lang in chart.description})
+        for chart in page.charts
+    ]
+
+
+def site_intro(config: SiteConfig) -> Statement:
+    """The home page's introduction (``site.yml`` ``intro:``): it cites like any page."""
+    return Statement(config.intro, config.intro_lines)
 
 
 def statements(entry: Entry) -> Iterator[Statement]:

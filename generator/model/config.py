@@ -69,6 +69,8 @@ class SiteConfig:
     earlier_addresses: str | None = None
     """Which earlier addresses get redirect pages besides renamed sources (``earlier_addresses:``,
     one of :data:`EARLIER_ADDRESSES`); None: no others."""
+    intro_lines: dict[str, int] = field(default_factory=dict)
+    """The line of each language's ``intro``, for messages: its sentences cite or are marked."""
 
     @property
     def default_language(self) -> str:

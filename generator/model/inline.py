@@ -4,6 +4,8 @@
   ``_`` or ``-``), ``[@001#p5a]`` a paragraph added after 5 by a correction;
   ``[@001#p5; @003#p2]`` cites several; ``[@003]`` cites the document's own data (its byline,
   publisher or date) rather than a paragraph.
+- ``[@editors]`` marks a sentence as the editors' own (background or reckoning no source states);
+  the site shows it as an editors' note. It may stand with citations: ``[@001#p5; @editors]``.
 - ``[label](term:example-term)`` and ``[label](actor:jane-doe)`` link to an entry.
 - ``*words*`` is emphasis (foreign terms are italic in EYD).
 - ``[!hedge: why]`` acknowledges that an attribution check (``opinion``, ``heading``, ``hedge``,
@@ -44,10 +46,16 @@ class Link:
     target: str
 
 
+EDITORS = "editors"
+"""The reserved name of the editors' mark, ``[@editors]``: no document may have it as its key."""
+
+
 @dataclass(frozen=True)
 class Cite:
     refs: tuple[str, ...]
-    """Each ``doc#pN`` exactly as written, without the ``@``."""
+    """Each ``doc#pN`` exactly as written, without the ``@`` (the editors' mark not among them)."""
+    own: bool = False
+    """True when the citation carries the editors' mark: the sentence is (also) the editors' own."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +79,8 @@ def parse(text: str) -> list[Token]:
         if match["check"] is not None:
             tokens.append(Ack(match["check"], match["reason"].strip()))
         elif match["cite"] is not None:
-            tokens.append(Cite(tuple(part.strip().lstrip("@") for part in match["cite"].split(";"))))
+            parts = tuple(part.strip().lstrip("@") for part in match["cite"].split(";"))
+            tokens.append(Cite(tuple(p for p in parts if p != EDITORS), EDITORS in parts))
         elif match["label"] is not None:
             tokens.append(Link(match["label"], match["kind"], match["target"]))
         else:
@@ -177,6 +186,16 @@ def sentences(text: str) -> list[str]:
         start = match.end()
     parts.append(text[start:].strip())
     return [part for part in parts if part]
+
+
+def supported(sentence: str) -> bool:
+    """True when a sentence cites a source or carries the editors' mark."""
+    return any(isinstance(t, Cite) and (t.refs or t.own) for t in parse(sentence))
+
+
+def own(sentence: str) -> bool:
+    """True when a sentence carries the editors' mark."""
+    return any(isinstance(t, Cite) and t.own for t in parse(sentence))
 
 
 def acks(text: str) -> list[Ack]:

@@ -89,8 +89,11 @@ class StoryPage:
     events: list[Event] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+    voice: str = "sources"
+    """``sources``: every sentence cites a source or carries the editors' mark; ``editors``: the
+    page is the editors' own (how the site is made), says so at its top, and needs no citations."""
 
     @property
     def factual(self) -> bool:
-        """Every sentence must be cited, except on the page about method."""
-        return self.layout != "method"
+        """Every sentence must cite a source or carry the editors' mark (``voice: sources``)."""
+        return self.voice != "editors"

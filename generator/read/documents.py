@@ -78,6 +78,7 @@ def load_site(path: Path, problems: Problems) -> SiteConfig | None:
         vocabulary=vocabulary,
         data_licence=licence,
         earlier_addresses=earlier,
+        intro_lines={lang: reader.doc.line("intro", lang) for lang in intro},
     )
 
 

@@ -23,7 +23,9 @@ from generator.read.documents import ID_PATTERN
 from generator.read.entries import statement, statements
 from generator.read.yaml_reader import Reader
 
-COMMON_FIELDS = ("title", "description", "layout", "order", "slug", "intro", "sections")
+COMMON_FIELDS = ("title", "description", "layout", "order", "slug", "intro", "sections", "voice")
+VOICES = ("sources", "editors")
+"""Whose words a page is: the sources' (every sentence cited or marked) or the editors' own."""
 LAYOUT_FIELDS = {"timeline": ("events",), "figures": ("figures", "charts")}
 SECTION_FIELDS = ("heading", "items")
 EVENT_FIELDS = ("date", "text", "inferred", "certainty")
@@ -224,6 +226,14 @@ def load_page(path: Path, problems: Problems, site: SiteConfig) -> StoryPage | N
     if not isinstance(order, int):
         reader.error(("order",), f"'order' is {order!r}", "write a whole number (lower comes first)")
         order = 100
+    voice = data.get("voice", "sources")
+    if voice not in VOICES:
+        reader.error(
+            ("voice",),
+            f"'voice' is {voice!r}",
+            "leave it out (every sentence cites) or write voice: editors for a page about the site itself",
+        )
+        voice = "sources"
     return StoryPage(
         id=path.stem,
         path=path,
@@ -237,6 +247,7 @@ def load_page(path: Path, problems: Problems, site: SiteConfig) -> StoryPage | N
         events=load_events(reader, data, site.vocabulary),
         figures=load_figures(reader, data, site.vocabulary),
         charts=load_charts(reader, data),
+        voice=voice,
     )
 
 

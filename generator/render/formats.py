@@ -7,7 +7,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from generator.model import Document, Vocabulary
+from generator.model import Document, Event, Vocabulary
+from generator.model.dates import WEEKDAYS, PartialDate
 from generator.model.words import ui
 
 
@@ -15,6 +16,22 @@ def format_date(value: date | None, lang: str) -> str:
     if value is None:
         return str(ui(lang)["unknown"])
     return f"{value.day} {ui(lang)['months'][value.month - 1]} {value.year}"
+
+
+def calendar_check(event: Event, lang: str) -> str:
+    """The calendar check behind an inferred date (the editors' own reckoning), as the timeline
+    page, the open data and the claims ledger word it; empty when the event has none."""
+    if not event.between or event.date.month is None or event.date.day is None or not event.weekday:
+        return ""
+    words = ui(lang)
+    day_month = PartialDate(2000, event.date.month, event.date.day).format(words["months"])[:-5]
+    return str(words["calendar_check"]).format(
+        start=event.between[0],
+        end=event.between[1],
+        day=day_month,
+        weekday=words["weekdays"][WEEKDAYS.index(event.weekday)],
+        years=", ".join(str(y) for y in event.candidate_years()),
+    )
 
 
 def document_name(doc: Document, lang: str) -> str:

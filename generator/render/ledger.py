@@ -6,11 +6,14 @@ the same rows as CSV and JSON for researchers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from generator.link.graph import certainty, cited_documents
 from generator.model import (
     Cited,
     Document,
+    PageKey,
+    PageKind,
     Paragraph,
     Resolver,
     Site,
@@ -18,31 +21,38 @@ from generator.model import (
     inline,
     page_statements,
     refs_in,
+    site_intro,
     statements,
 )
+from generator.model.story import StoryPage
+from generator.model.words import ui
+from generator.render.formats import calendar_check, document_name
 from generator.render.writers import json_text
 from generator.render.writers.table import table
 
 
 @dataclass(frozen=True)
 class Claim:
-    """A cited sentence, where it stands, and what it cites."""
+    """A sentence that cites a source or is the editors' own, where it stands, and what it cites."""
 
     kind: str
-    """``page``, ``term`` or ``actor``: the kind of page the sentence stands on."""
+    """``home``, ``page``, ``term`` or ``actor``: the kind of page the sentence stands on."""
     item: str
-    """The id of that page (a story page's id, or an entry's)."""
+    """The id of that page (a story page's id, or an entry's; empty for the home page)."""
     title: str
     sentence: str
     cited: tuple[Cited, ...]
+    own: bool = False
+    """The sentence carries the editors' mark: background or reckoning that no source states."""
+    certainty: str | None = None
+    """How firmly it stands, where the site says so (a diagram relation, a timeline event)."""
 
 
 def texts(site: Site) -> list[tuple[str, str, dict, list[Statement]]]:
-    """Every page's cited texts in the site's order: ``(kind, id, title, statements)``."""
-    found = []
+    """Every page's texts in the site's order: ``(kind, id, title, statements)``; the home page's
+    introduction first."""
+    found = [("home", "", ui_titles(site, "home"), [site_intro(site.config)])]
     for page in sorted(site.pages, key=lambda p: p.order):
-        if not page.factual:
-            continue
         headings = [Statement(section.heading, {}) for section in page.sections]
         found.append(("page", page.id, page.title, headings + page_statements(page)))
     for kind in ("term", "actor"):
@@ -51,18 +61,67 @@ def texts(site: Site) -> list[tuple[str, str, dict, list[Statement]]]:
     return found
 
 
+def ui_titles(site: Site, key: str) -> dict[str, str]:
+    return {lang: str(ui(lang)[key]) for lang in site.config.languages}
+
+
 def claims(site: Site, resolver: Resolver, lang: str) -> list[Claim]:
-    """One row per cited sentence of the site in ``lang``."""
+    """One row per sentence of the site in ``lang`` that cites a source or is the editors' own (on
+    a page of the sources' voice, that is every sentence), the diagram's relations and the
+    timeline's calendar checks included."""
     rows = []
+    pages = {page.id: page for page in site.pages}
     for kind, item, title, parts in texts(site):
         for statement in parts:
             for sentence in inline.sentences(statement.text.get(lang, "")):
                 cited = tuple(
                     found for found in map(resolver.resolve, refs_in(sentence)) if isinstance(found, Cited)
                 )
-                if cited:
-                    rows.append(Claim(kind, item, title[lang], inline.without_acks(sentence), cited))
+                if cited or inline.own(sentence):
+                    sure = event_certainty(pages[item], statement, resolver) if item in pages else None
+                    row = Claim(kind, item, title[lang], inline.without_acks(sentence), cited)
+                    rows.append(replace(row, own=inline.own(sentence), certainty=sure))
+        page = pages.get(item) if kind == "page" else None
+        if page is not None:
+            rows += reckonings(page, lang) + relations(site, page, resolver, lang)
     return rows
+
+
+def event_certainty(page: StoryPage, statement: Statement, resolver: Resolver) -> str | None:
+    """The certainty of the timeline event whose text ``statement`` is; None for other texts."""
+    for event in page.events:
+        if event.text is statement:
+            refs = [ref for text in event.text.text.values() for ref in refs_in(text)]
+            return certainty(event.certainty, cited_documents(refs, resolver))
+    return None
+
+
+def reckonings(page: StoryPage, lang: str) -> list[Claim]:
+    """The calendar checks behind the page's inferred dates: the editors' own reckoning."""
+    title = page.title[lang]
+    checks = (calendar_check(event, lang) for event in page.events)
+    return [Claim("page", page.id, title, check, (), own=True) for check in checks if check]
+
+
+def relations(site: Site, page: StoryPage, resolver: Resolver, lang: str) -> list[Claim]:
+    """The who-is-who diagram's relations, on the page that draws them, each as a sentence."""
+    if page.layout != "network":
+        return []
+    words = ui(lang)
+    rows = []
+    for edge in site.diagram:
+        found = resolver.resolve(edge.cite)
+        sentence = f"{node_name(site, edge.source, lang)} {words['relations'][edge.type]} "
+        sentence += node_name(site, edge.target, lang)
+        cited = (found,) if isinstance(found, Cited) else ()
+        rows.append(Claim("page", page.id, page.title[lang], sentence, cited, certainty=edge.certainty))
+    return rows
+
+
+def node_name(site: Site, key: PageKey, lang: str) -> str:
+    if key.kind == PageKind.source:
+        return document_name(site.document(key.item), lang)
+    return site.entry(key).name[lang]
 
 
 FIELDS = (
@@ -70,6 +129,8 @@ FIELDS = (
     "page",
     "page_kind",
     "sentence",
+    "editors_own",
+    "certainty",
     "citations",
     "document_types",
     "paragraph_texts",
@@ -89,6 +150,8 @@ def records(site: Site, resolver: Resolver) -> list[dict]:
                     "page_kind": claim.kind,
                     "page_id": claim.item,
                     "sentence": inline.plain(claim.sentence),
+                    "editors_own": claim.own,
+                    "certainty": claim.certainty,
                     "cites": [cited_record(site, c.document, c.paragraph, lang) for c in claim.cited],
                 }
             )
@@ -133,6 +196,8 @@ def as_csv(rows: list[dict]) -> str:
                 row["page"],
                 row["page_kind"],
                 row["sentence"],
+                "yes" if row["editors_own"] else "no",
+                row["certainty"] or "",
                 "; ".join(
                     f"{c['document']}#p{c['paragraph']}" if c["paragraph"] else c["document"] for c in cites
                 ),

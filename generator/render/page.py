@@ -38,6 +38,11 @@ class RenderJob:
     """The entry whose page this is: its own names get no tooltip there."""
 
 
+EDITORS_MARK = '<sup class="editors-mark">'
+EDITORS_ANCHOR = "editors-notes"
+"""The method page's section on the editors' own sentences, where their mark links."""
+
+
 class PageBase:
     """One page being rendered: its language, its links, and the footnotes it collects."""
 
@@ -229,7 +234,18 @@ class PageBase:
                 out.append(self.entry_link((token.kind, token.target), token.label))
             elif isinstance(token, inline.Cite):
                 out.append('<sup class="fn-sep">,</sup>'.join(self.cite(ref) for ref in token.refs))
-        return Markup("".join(out).replace(" [^", "[^"))
+                if token.own:
+                    out.append(self.editors_mark())
+        return Markup("".join(out).replace(" [^", "[^").replace(" " + EDITORS_MARK, EDITORS_MARK))
+
+    def editors_mark(self) -> Markup:
+        """The mark of a sentence that is the editors' own: a link to where the method page says
+        what such sentences are (to the claims ledger when the site has no method page)."""
+        method = next((p for p in self.site.pages if p.layout == "method"), None)
+        url = self.url("page", method.id, EDITORS_ANCHOR) if method else self.url("ledger")
+        title = str(self.ui["editors_mark_title"]).replace('"', "")
+        label = markdown_text.escape(self.ui["editors_mark"])
+        return Markup(f'{EDITORS_MARK}[\\[{label}\\]]({url} "{title}")</sup>')
 
     def linkify(self, text: str) -> Markup:
         """Escaped source text in which the page's first mention of each entry is a link."""

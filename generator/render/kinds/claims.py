@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 from markupsafe import Markup
 
-from generator.model import Document, PageKey, PageKind, Site, short_key
+from generator.model import Document, PageKey, PageKind, Site, inline, short_key
 from generator.render import markdown_text
 from generator.render.formats import document_name
 from generator.render.ledger import Claim, claims, translated
@@ -27,16 +27,27 @@ class ClaimsHelpers(PageBase):
         for claim in claims:
             key = (claim.kind, claim.item)
             if key not in groups:
-                home = claim.kind == "page" and claim.item == self.site.config.home_page
+                home = claim.kind == "home" or (
+                    claim.kind == "page" and claim.item == self.site.config.home_page
+                )
                 url = self.url("home") if home else self.url(claim.kind, claim.item)
                 groups[key] = SimpleNamespace(title=claim.title, url=url, claims=[])
             groups[key].claims.append(claim)
         return list(groups.values())
 
+    def ledger_sentence(self, claim: Claim) -> Markup:
+        """The sentence as the reader sees it, with its certainty where the site states one."""
+        words = markdown_text.escape(inline.plain(claim.sentence))
+        sure = self.ui["certainty"].get(claim.certainty or "")
+        return Markup(f"{words} *({markdown_text.escape(sure)})*" if sure else words)
+
     def ledger_cited(self, claim: Claim) -> Markup:
         """Each cited paragraph: its link, its kind of source, its text in this page's language
         and, when that is a translation, the original marked with its language."""
         parts: list[str] = []
+        if claim.own:
+            own = markdown_text.escape(self.ui["ledger_own"])
+            parts.append(f'<span class="ledger-cite ledger-own" data-doc="" data-type="editors">{own}</span>')
         for found in claim.cited:
             doc, para = found.document, found.paragraph
             kind = self.ui["types"][doc.meta.type]

@@ -19,10 +19,10 @@ from generator.model import (
     inline,
     refs_in,
 )
-from generator.model.dates import WEEKDAYS, PartialDate
 from generator.render import markdown_text
 from generator.render.drawings import ASSETS
-from generator.render.formats import format_value
+from generator.render.formats import calendar_check, format_value
+from generator.render.ledger import claims
 from generator.render.page import PageBase, RenderJob
 
 
@@ -64,18 +64,15 @@ class StoryHelpers(PageBase):
             f" · *{markdown_text.escape(self.ui['certainty'][sure])}*" if sure in self.ui["certainty"] else ""
         )
 
-    def calendar(self, event: Event) -> str:
-        """The calendar check behind an inferred date, worked out here rather than asserted."""
-        if not event.between or event.date.month is None or event.date.day is None or not event.weekday:
-            return ""
-        day_month = PartialDate(2000, event.date.month, event.date.day).format(self.ui["months"])[:-5]
-        return str(self.ui["calendar_check"]).format(
-            start=event.between[0],
-            end=event.between[1],
-            day=day_month,
-            weekday=self.ui["weekdays"][WEEKDAYS.index(event.weekday)],
-            years=", ".join(str(y) for y in event.candidate_years()),
-        )
+    def calendar(self, event: Event) -> Markup:
+        """The calendar check behind an inferred date, worked out here rather than asserted: the
+        editors' own reckoning, marked as such."""
+        check = calendar_check(event, self.lang)
+        return Markup(f"{markdown_text.escape(check)}{self.editors_mark()}") if check else Markup("")
+
+    def editors_count(self) -> int:
+        """How many sentences of the site in this language are the editors' own."""
+        return sum(claim.own for claim in claims(self.site, self.resolver, self.lang))
 
     def chart_image(self, chart: Chart) -> Markup:
         """A chart's drawing, described by its title and description."""

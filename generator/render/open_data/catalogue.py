@@ -22,6 +22,8 @@ FIELDS = {
         "claims[].page_kind",
         "claims[].page_id",
         "claims[].sentence",
+        "claims[].editors_own",
+        "claims[].certainty",
         "claims[].cites",
     ),
     "figures.json": (

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from generator.link.graph import certainty, cited_documents
 from generator.model import Event, PageKey, PageKind, Resolver, Site, StoryPage, inline, refs_in
-from generator.model.dates import WEEKDAYS, PartialDate
 from generator.model.words import ui
+from generator.render.formats import calendar_check
 from generator.render.open_data.common import addresses, per_language, statement, stories
 from generator.render.writers import ics
 
@@ -35,21 +35,6 @@ def date_kind(event: Event) -> str:
 def event_certainty(event: Event, resolver: Resolver) -> str:
     refs = [ref for text in event.text.text.values() for ref in refs_in(text)]
     return certainty(event.certainty, cited_documents(refs, resolver))
-
-
-def calendar_check(event: Event, lang: str) -> str:
-    """The calendar check behind an inferred date, as the timeline page words it."""
-    if not event.between:
-        return ""
-    words = ui(lang)
-    day_month = PartialDate(2000, event.date.month, event.date.day).format(words["months"])[:-5]
-    return words["calendar_check"].format(
-        start=event.between[0],
-        end=event.between[1],
-        day=day_month,
-        weekday=words["weekdays"][WEEKDAYS.index(event.weekday)],
-        years=", ".join(str(y) for y in event.candidate_years()),
-    )
 
 
 def event_records(site: Site, resolver: Resolver) -> list[dict]:
