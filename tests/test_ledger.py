@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.model import inline, statements
+from generator.model import Statement, inline, site_intro, statements
 from generator.pipeline import build
 from tests.conftest import build_once, copy_collection
 
@@ -29,17 +29,21 @@ def generated(tmp_path_factory) -> tuple[Path, Path]:
 
 
 def cited_sentences(sources: Path, lang: str) -> list[str]:
-    """Every sentence of the collection in ``lang`` that cites something, counted from the model."""
+    """Every statement of the collection in ``lang``, counted from the model: each sentence that
+    cites something or carries the editors' mark (the home page's introduction and chart captions
+    included), each relation of the diagram on a page that draws it, each calendar check."""
     site, _ = build(sources)
-    texts = [s for entry in site.entries for s in statements(entry)]
+    texts = [site_intro(site.config)] + [s for entry in site.entries for s in statements(entry)]
+    found = []
     for page in site.pages:
-        if page.layout == "method":
-            continue
         texts += [page.intro] if page.intro else []
         texts += [item for section in page.sections for item in section.items]
         texts += [event.text for event in page.events] + [e.reasoning for e in page.events if e.reasoning]
         texts += [figure.note for figure in page.figures if figure.note]
-    found = [
+        texts += [Statement(chart.description, {}) for chart in page.charts]
+        found += [f"{edge}" for edge in site.diagram] if page.layout == "network" else []
+        found += [f"{e.date}" for e in page.events if e.reasoning and e.weekday and e.between]
+    found += [
         sentence
         for text in texts
         for sentence in inline.sentences(text.text[lang])
@@ -64,7 +68,7 @@ def test_the_ledger_page_has_one_row_per_cited_sentence(generated, lang, name):
     page = (docs / name).read_text(encoding="utf-8")
     rows = table_rows(page)
     assert len(rows) == len(cited_sentences(sources, lang)) > 0
-    assert all(row.count('class="ledger-cite"') >= 1 for row in rows)
+    assert all(row.count('class="ledger-cite') >= 1 for row in rows)
 
 
 def test_the_english_ledger_shows_each_translated_paragraph_with_its_original_marked(generated):
@@ -87,7 +91,9 @@ def test_csv_and_json_hold_the_same_rows_as_the_page(generated, lang):
     site, _ = build(sources)
     for record, row in zip(records, table, strict=True):
         assert row["sentence"] == record["sentence"] and row["language"] == record["language"]
-        assert row["citations"].count(";") == len(record["cites"]) - 1
+        assert row["citations"].count(";") == max(len(record["cites"]) - 1, 0)
+        assert row["editors_own"] == ("yes" if record["editors_own"] else "no")
+        assert record["cites"] or record["editors_own"]  # every row cites or is the editors' own
         for cite in record["cites"]:
             doc = site.document(cite["document"])
             assert cite["document_type"] == doc.meta.type
@@ -100,4 +106,4 @@ def test_the_filter_offers_every_source_and_kind(generated):
     page = (docs / "id/klaim.md").read_text(encoding="utf-8")
     ids = sorted(path.stem for path in sources.glob("*.txt"))
     offered = re.findall(r'<option value="([^"]+)">', page)
-    assert offered == [*ids, "news", "opinion"]
+    assert offered == [*ids, "news", "opinion", "editors"]

@@ -675,7 +675,8 @@ def test_a_stub_from_new_term_filled_in_without_citations_is_refused(sources, ca
     def uncited(at: str, lang: str, sentence: str) -> str:  # at the line of the '>-' above the text
         return (
             f"sources/glossary/flash-sale.yml:{line_of(path, at) - 1}: a sentence in the '{lang}' text has "
-            f'no citation: "{sentence}" -- end each factual sentence with a citation such as [@001#p5]'
+            f'no citation: "{sentence}" -- end each factual sentence with a citation such as [@001#p5], '
+            "or mark what no source says as the editors' own with [@editors]"
         )
 
     check_fails(

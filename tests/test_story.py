@@ -63,7 +63,8 @@ figures:
      quote: sekitar tiga juta paket}
   - {id: short, value: 15, unit: seconds, label: {id: Video, en: Video}, source: 004#p7, quote: 15 detik}
 charts:
-  - {id: c, title: {id: T, en: T}, description: {id: D, en: D}, figures: [users, parcels]}
+  - {id: c, title: {id: T, en: T}, description: {id: "D [@001#p8].", en: "D [@001#p8]."},
+     figures: [users, parcels]}
 """
 
 

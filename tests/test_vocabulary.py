@@ -26,7 +26,7 @@ SITE = """\
 languages: [en, id]
 title: {en: Invented bikes explained, id: Penjelasan sepeda rekaan}
 description: {en: An invented test site., id: Situs uji rekaan.}
-intro: {en: An invented test site., id: Situs uji rekaan.}
+intro: {en: "An invented test site [@editors].", id: "Situs uji rekaan [@editors]."}
 """
 
 ARTICLES = {

@@ -305,6 +305,8 @@ def test_the_claims_ledger_neutralises_every_cell(rows):
             "page_kind": "term",
             "page_id": "x",
             "sentence": row["statement"],
+            "editors_own": False,
+            "certainty": row["title"],
             "cites": [
                 {
                     "document": "doc",
@@ -324,8 +326,9 @@ def test_the_claims_ledger_neutralises_every_cell(rows):
         assert len(read) == len(ledger.FIELDS)
         assert read[1] == csv_shown(row["title"])
         assert read[3] == csv_shown(row["statement"])
-        assert read[6] == csv_shown(row["paragraph"])
-        assert read[7] == csv_shown(row["quote"])
+        assert read[5] == csv_shown(row["title"])
+        assert read[8] == csv_shown(row["paragraph"])
+        assert read[9] == csv_shown(row["quote"])
     assert json.loads(ledger.as_json(records)) == {"claims": records}
 
 

@@ -94,6 +94,8 @@ class History:
     commit that touched it; files with uncommitted changes are left out."""
     top: Path = Path(".")
     """The repository's top folder."""
+    reviews: tuple[str, ...] = ()
+    """The committed reviews of the site's text (``reviews/*.md``, paths from the top)."""
 
     def last_changed(self, paths: list[Path]) -> date | None:
         """The newest commit date among ``paths``; None when any of them is not committed as is."""
@@ -113,6 +115,12 @@ class History:
         if not repo or not self.clean:
             return None
         return f"{repo}/tree/{self.commit}/{path}"
+
+    def file_link(self, repo: str | None, path: str) -> str | None:
+        """A committed file in the repository: at the commit built, else as the repository has it now."""
+        if not repo:
+            return None
+        return self.permalink(repo, path) or f"{repo}/tree/HEAD/{path}"
 
 
 @dataclass(frozen=True)

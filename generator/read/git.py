@@ -69,7 +69,14 @@ def read(sources: Path) -> History | None:
                 changed.setdefault(token, when)  # newest first: the first date seen is the latest
     for name in dirty:
         changed.pop(name, None)
-    return History(commit=commit.strip(), clean=not dirty, changed=changed, top=top_path)
+    listed = git(top_path, "-c", "core.quotepath=off", "ls-files", "-z", "--", REVIEWS) or ""
+    reviews = tuple(sorted(name for name in listed.split("\0") if name.endswith(".md")))
+    return History(commit=commit.strip(), clean=not dirty, changed=changed, top=top_path, reviews=reviews)
+
+
+REVIEWS = "reviews"
+"""The folder of the project's reviews of its text (committed Markdown files), which the method
+page lists."""
 
 
 # The project's repository and published address, from configuration or the git remote: edit

@@ -52,6 +52,13 @@ class StoryHelpers(PageBase):
         words = markdown_text.escape(f"\u201c{figure.quote}\u201d")
         return Markup(f'<span lang="{doc.meta.language}">{words}</span>')
 
+    def event_date(self, event: Event) -> str:
+        """The event's date; "about ..." when it was inferred from an assumption rather than
+        worked out from the calendar (no weekday check backs it)."""
+        shown = event.date.format(self.ui["months"])
+        approximate = event.reasoning is not None and not (event.weekday and event.between)
+        return str(self.ui["date_approximate"]).format(date=shown) if approximate else shown
+
     def precision(self, event: Event) -> str:
         """How the date is known: printed in the source, or worked out."""
         return str(self.ui["date_inferred" if event.reasoning else "date_stated"][event.date.precision])
@@ -73,6 +80,14 @@ class StoryHelpers(PageBase):
     def editors_count(self) -> int:
         """How many sentences of the site in this language are the editors' own."""
         return sum(claim.own for claim in claims(self.site, self.resolver, self.lang))
+
+    def reviews(self) -> list[tuple[str, str | None]]:
+        """The project's committed reviews of the text: each file's name and its address in the
+        repository (None when no repository is known)."""
+        history = self.facts.history
+        if history is None:
+            return []
+        return [(p.rsplit("/", 1)[-1], history.file_link(self.facts.repository, p)) for p in history.reviews]
 
     def chart_image(self, chart: Chart) -> Markup:
         """A chart's drawing, described by its title and description."""
