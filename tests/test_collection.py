@@ -188,6 +188,11 @@ def test_no_page_shows_contributor_markup(collection):
         for text in (shown, *attributes):
             left = [m for m in MARKUP.findall(text) if m not in articles]
             assert not left, (path.relative_to(site_dir).as_posix(), left[:3])
+    data = [p for p in site_dir.rglob("assets/data/*") if p.suffix in (".json", ".csv", ".ics", ".txt")]
+    assert data
+    for path in data:
+        left = [m for m in MARKUP.findall(path.read_text(encoding="utf-8")) if m not in articles]
+        assert not left, (path.relative_to(site_dir).as_posix(), left[:3])
 
 
 def test_a_chart_caption_cites_like_any_text(tmp_path):
@@ -203,7 +208,7 @@ def test_a_chart_caption_cites_like_any_text(tmp_path):
     key = PageKey(PageKind.page, page.id)
     built = render_pages(model, f"en/{stem(model, key, 'en')}.md")
     figure = str(next(iter(built.values())))
-    caption = re.search(r"<figcaption>(.*?)</figcaption>", figure, re.S)[1]
+    caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", figure, re.S)[1]
     assert "[^" in caption and "[@" not in caption and "\\[@" not in figure
     figures = sources / "pages" / page.path.name
     text = figures.read_text(encoding="utf-8")

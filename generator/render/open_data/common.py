@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from generator.model import (
     Cited,
     Document,
@@ -73,16 +71,8 @@ def cites(site: Site, resolver: Resolver, refs: list[str]) -> list[dict]:
 
 
 def plain(text: str) -> str:
-    """The words a reader sees, without footnotes or markup (a link written ``[*words*](...)``
-    shows its words in italics: here, just the words)."""
-    parts = []
-    for token in inline.parse(text):
-        if isinstance(token, inline.Text | inline.Emphasis):
-            parts.append(token.value)
-        elif isinstance(token, inline.Link):
-            label = token.label
-            parts.append(label[1:-1] if len(label) > 2 and label[0] == label[-1] == "*" else label)
-    return re.sub(r"\s+([.,;:!?])", r"\1", " ".join("".join(parts).split()))
+    """The words a reader sees, without footnotes or markup."""
+    return inline.plain(text)
 
 
 def statement(site: Site, resolver: Resolver, text: Statement) -> dict:
