@@ -218,9 +218,10 @@ def add_language(sources: Path, lang: str) -> None:
     for name in ("site.yml", "pages/home.yml"):
         path = sources / name
         text = path.read_text(encoding="utf-8").replace("languages: [en, id]", f"languages: [en, id, {lang}]")
-        path.write_text(
-            re.sub(r"(\n  id: .*)", rf'\1\n  {lang}: "Replace me ({lang})"', text), encoding="utf-8"
-        )
+        text = re.sub(r"(\n  id: .*)", rf'\1\n  {lang}: "Replace me ({lang})"', text)
+        intro = rf'(intro:\n(?:  [a-z]+: .*\n)*?  {lang}: )"Replace me \({lang}\)"'
+        text = re.sub(intro, rf'\1"Replace me ({lang}) [@editors]."', text)  # it cites or is marked
+        path.write_text(text, encoding="utf-8")
 
 
 @pytest.mark.build
