@@ -222,10 +222,19 @@ def test_history_reads_the_commit_dates_and_permanent_link(tmp_path):
     link = found.permalink(TEST_REPO, "sources/site.yml")
     assert link == f"{TEST_REPO}/tree/{found.commit}/sources/site.yml"
     assert found.permalink(None, "sources/site.yml") is None
+    first = git_cmd(repo, "rev-parse", "HEAD~1")  # a page's link names the newest commit of its inputs
+    assert found.permalink(TEST_REPO, "sources/site.yml", [sources / "glossary" / "a b.yml"]).endswith(
+        f"/tree/{first}/sources/site.yml"
+    )
+    both = [sources / "glossary" / "a b.yml", sources / "site.yml"]
+    assert found.permalink(TEST_REPO, "sources/site.yml", both) == link
 
     (sources / "site.yml").write_text("uncommitted\n", encoding="utf-8")
     dirty = git.read(sources)
     assert not dirty.clean and dirty.permalink(TEST_REPO, "sources/site.yml") is None
+    assert dirty.permalink(TEST_REPO, "sources/site.yml", [sources / "glossary" / "a b.yml"]).endswith(
+        f"/tree/{first}/sources/site.yml"
+    )  # another file's change not committed leaves this page alone
     assert dirty.last_changed([sources / "site.yml"]) is None  # its last change is not a commit
     assert dirty.last_changed([sources / "glossary" / "a b.yml"]) == date(2024, 3, 5)
 

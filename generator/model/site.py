@@ -96,31 +96,42 @@ class History:
     """The repository's top folder."""
     reviews: tuple[str, ...] = ()
     """The committed reviews of the site's text (``reviews/*.md``, paths from the top)."""
+    commits: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """Path (as in ``changed``) -> ``(n, commit)``: the newest commit that touched it, and how many
+    commits touching ``sources/`` are newer than that one."""
+
+    def names(self, paths: list[Path]) -> list[str] | None:
+        """``paths`` as names from the repository's top; None when one is outside it."""
+        try:
+            return [Path(path).resolve().relative_to(self.top).as_posix() for path in paths]
+        except ValueError:
+            return None
+
+    def last_commit(self, paths: list[Path]) -> str | None:
+        """The newest commit that touched one of ``paths``: each of them is at that commit as it is
+        now. None when any of them is not committed as is."""
+        names = self.names(paths)
+        if not names or any(name not in self.commits for name in names):
+            return None
+        return min(self.commits[name] for name in names)[1]
 
     def last_changed(self, paths: list[Path]) -> date | None:
         """The newest commit date among ``paths``; None when any of them is not committed as is."""
-        dates = []
-        for path in paths:
-            try:
-                name = Path(path).resolve().relative_to(self.top).as_posix()
-            except ValueError:
-                return None
-            if name not in self.changed:
-                return None
-            dates.append(self.changed[name])
-        return max(dates) if dates else None
-
-    def permalink(self, repo: str | None, path: str) -> str | None:
-        """``<repo>/tree/<commit>/<path>``: the file at the commit built, when that is what was built."""
-        if not repo or not self.clean:
+        names = self.names(paths)
+        if names is None or any(name not in self.changed for name in names):
             return None
-        return f"{repo}/tree/{self.commit}/{path}"
+        return max((self.changed[name] for name in names), default=None)
+
+    def permalink(self, repo: str | None, path: str, inputs: list[Path] | None = None) -> str | None:
+        """``<repo>/tree/<commit>/<path>`` at the newest commit that touched one of ``inputs`` (by
+        default ``path`` alone): a page's link then changes only when what it shows does, not with
+        every commit. None when one of them has changes not committed."""
+        commit = self.last_commit(inputs if inputs is not None else [self.top / path])
+        return f"{repo}/tree/{commit}/{path}" if repo and commit else None
 
     def file_link(self, repo: str | None, path: str) -> str | None:
-        """A committed file in the repository: at the commit built, else as the repository has it now."""
-        if not repo:
-            return None
-        return self.permalink(repo, path) or f"{repo}/tree/HEAD/{path}"
+        """A committed file as the repository has it now (``tree/HEAD``): the same in every build."""
+        return f"{repo}/tree/HEAD/{path}" if repo else None
 
 
 @dataclass(frozen=True)

@@ -56,22 +56,26 @@ def read(sources: Path) -> History | None:
     top_path = Path(top).resolve()
     dirty = {entry[3:] for entry in status.split("\0") if len(entry) > 3}
     changed: dict[str, date] = {}
+    commits: dict[str, tuple[int, str]] = {}
     if shallow.strip() != "true":
         log = git(
-            sources, "-c", "core.quotepath=off", "log", "--format=%x01%cs", "--name-only", "-z", "--", "."
+            sources, "-c", "core.quotepath=off", "log", "--format=%x01%cs %H", "--name-only", "-z", "--", "."
         )
-        when = None
+        when, rank, sha = None, -1, ""
         for token in (log or "").split("\0"):
             token = token.lstrip("\n")
             if token.startswith("\x01"):
-                when = date.fromisoformat(token[1:])
+                day, sha = token[1:].split(" ", 1)
+                when, rank = date.fromisoformat(day), rank + 1
             elif token and when is not None:
                 changed.setdefault(token, when)  # newest first: the first date seen is the latest
+                commits.setdefault(token, (rank, sha))
     for name in dirty:
         changed.pop(name, None)
+        commits.pop(name, None)
     listed = git(top_path, "-c", "core.quotepath=off", "ls-files", "-z", "--", REVIEWS) or ""
     reviews = tuple(sorted(name for name in listed.split("\0") if name.endswith(".md")))
-    return History(commit=commit.strip(), clean=not dirty, changed=changed, top=top_path, reviews=reviews)
+    return History(commit.strip(), not dirty, changed, top_path, reviews, commits)
 
 
 REVIEWS = "reviews"

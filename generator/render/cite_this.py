@@ -221,7 +221,7 @@ def page_block(page, title: str, inputs, edit_path: str) -> Shown:
         downloads=downloads,
         bibtex=Markup(html.escape(as_bibtex([item]).strip())),
         changed=f"{changed.day} {page.ui['months'][changed.month - 1]} {changed.year}" if changed else "",
-        permalink=history.permalink(page.facts.repository, edit_path) if history else None,
+        permalink=history.permalink(page.facts.repository, edit_path, list(inputs)) if history else None,
     )
 
 
