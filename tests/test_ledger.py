@@ -62,20 +62,36 @@ def table_rows(page: str) -> list[str]:
     return [line for line in page.splitlines() if re.match(r"\| \d+ \|", line)]
 
 
+def ledger_parts(docs: Path, name: str) -> list[Path]:
+    """The ledger's parts in the language tree of ``name`` (``id/klaim.md``), in its index's order."""
+    index = (docs / name).read_text(encoding="utf-8")
+    links = re.findall(r"^\| \[[^\]]+\]\(([^)]+\.md)\)", index, re.M)
+    return [(docs / name).parent / link for link in links]
+
+
 @pytest.mark.parametrize(("lang", "name"), [("id", "id/klaim.md"), ("en", "en/claims.md")])
 def test_the_ledger_page_has_one_row_per_cited_sentence(generated, lang, name):
+    """Every statement is a row of one part of the ledger; the index lists every part with its
+    count, and no part is heavy."""
     sources, docs = generated
-    page = (docs / name).read_text(encoding="utf-8")
-    rows = table_rows(page)
+    found = ledger_parts(docs, name)
+    folder = (docs / name).with_suffix("")
+    assert sorted(found) == sorted(folder.glob("*.md")) and found  # every part listed, none twice
+    rows = [row for part in found for row in table_rows(part.read_text(encoding="utf-8"))]
     assert len(rows) == len(cited_sentences(sources, lang)) > 0
     assert all(row.count('class="ledger-cite') >= 1 for row in rows)
+    counts = re.findall(r"^\| \[[^\]]+\]\([^)]+\) \| (\d+) \| (\d+) \|", (docs / name).read_text(), re.M)
+    assert [int(n) for n, _ in counts] == [len(table_rows(p.read_text(encoding="utf-8"))) for p in found]
+    assert all(p.stat().st_size < 100_000 for p in found)  # its page stays far under 150 KB
 
 
 def test_the_english_ledger_shows_each_translated_paragraph_with_its_original_marked(generated):
     _, docs = generated
-    rows = table_rows((docs / "en/claims.md").read_text(encoding="utf-8"))
+    rows = [r for p in ledger_parts(docs, "en/claims.md") for r in table_rows(p.read_text(encoding="utf-8"))]
     assert all('<span lang="id">' in row for row in rows if "data-type" in row and "\u00b6" in row)
-    indonesian = table_rows((docs / "id/klaim.md").read_text(encoding="utf-8"))
+    indonesian = [
+        r for p in ledger_parts(docs, "id/klaim.md") for r in table_rows(p.read_text(encoding="utf-8"))
+    ]
     assert not any('<span lang="id">' in row for row in indonesian)
 
 
@@ -103,7 +119,7 @@ def test_csv_and_json_hold_the_same_rows_as_the_page(generated, lang):
 
 def test_the_filter_offers_every_source_and_kind(generated):
     sources, docs = generated
-    page = (docs / "id/klaim.md").read_text(encoding="utf-8")
     ids = sorted(path.stem for path in sources.glob("*.txt"))
-    offered = re.findall(r'<option value="([^"]+)">', page)
-    assert offered == [*ids, "news", "opinion", "editors"]
+    for part in ledger_parts(docs, "id/klaim.md"):
+        offered = re.findall(r'<option value="([^"]+)">', part.read_text(encoding="utf-8"))
+        assert offered == [*ids, "news", "opinion", "editors"], part

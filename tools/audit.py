@@ -68,6 +68,18 @@ LAYOUT_NAMES = {
 """What each story page layout is called in the audit's tables (the first page of each layout)."""
 
 
+def biggest_part(site) -> str:
+    """The part of the claims ledger with the most to show (the heaviest page of that kind)."""
+    from generator.render.ledger import claims, parts, size
+
+    rows = claims(site, site.resolver, site.config.default_language)
+    weight = {
+        part.id: sum(size(r) for r in rows if (r.kind, r.item) in set(part.groups))
+        for part in parts(site, site.resolver)
+    }
+    return max(sorted(weight), key=lambda item: weight[item])
+
+
 def site_pages() -> tuple[dict[str, str], tuple[str, ...]]:
     """One page of each kind of the collection in sources/ (its first language's address from
     the site's root), and the site's languages: whatever the topic and the language order."""
@@ -96,6 +108,7 @@ def site_pages() -> tuple[dict[str, str], tuple[str, ...]]:
         "actor index": PageKey(PageKind.actor, INDEX),
         "source index": PageKey(PageKind.source, INDEX),
         "claims ledger": PageKey(PageKind.ledger),
+        "claims ledger part": PageKey(PageKind.ledger, biggest_part(site)),
     }
     return {name: url_path(site, key, first) for name, key in kinds.items()}, site.config.languages
 

@@ -22,9 +22,22 @@ def stem(site: Site, key: PageKey, lang: str) -> str:
     if kind == PageKind.page:
         page = next(p for p in site.pages if p.id == item)
         return "index" if item == site.config.home_page else page.slug[lang]
+    if kind == PageKind.ledger and item:
+        return f"{ui(lang)['slugs'][kind]}/{ledger_part(site, item, lang)}"
     if kind in (PageKind.ledger, PageKind.print):
         return ui(lang)["slugs"][kind]
     return f"{ui(lang)['slugs'][kind]}/{item}"
+
+
+def ledger_part(site: Site, item: str, lang: str) -> str:
+    """A part of the claims ledger by name: a story page's slug, ``glossary-2``, ``actors-1``, or
+    the word for the home page."""
+    kind, _, rest = item.partition("-")
+    if kind == "page" and rest != site.config.home_page:
+        return next(p for p in site.pages if p.id == rest).slug[lang]
+    if kind in ("term", "actor"):
+        return f"{ui(lang)['slugs'][kind]}-{rest}"
+    return "-".join(str(ui(lang)["home"]).lower().split())
 
 
 def url_path(site: Site, key: PageKey, lang: str) -> str:

@@ -207,3 +207,62 @@ def as_csv(rows: list[dict]) -> str:
             ]
         )
     return table(FIELDS, lines)
+
+
+# The ledger in parts: a page per story page, the glossary and the actors in pages of a bounded size.
+PART_BUDGET = 40_000
+"""About how many characters of sentences and cited paragraphs one part of the ledger holds (its
+page then stays well under 150 KB of HTML); a story page's rows are always one part."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of the ledger: the groups of rows it holds (``(kind, item)``, as in :class:`Claim`)."""
+
+    id: str
+    """``page-<story page id>``, ``term-<n>``, ``actor-<n>`` or ``home``: the page's key item."""
+    kind: str
+    groups: tuple[tuple[str, str], ...]
+    number: int = 0
+    """The part's number among the glossary's or the actors' parts; 0 for a story page."""
+
+
+def size(claim: Claim) -> int:
+    """About how much a row shows: the sentence, and each cited paragraph (with its original)."""
+    cited = sum(len(c.paragraph.text) * 2 if c.paragraph else 40 for c in claim.cited)
+    return len(claim.sentence) + cited + 60
+
+
+def parts(site: Site, resolver: Resolver) -> list[Part]:
+    """The ledger's parts, the same in every language: the home page's introduction with the
+    home story page (or alone), each story page, then the glossary's and the actors' entries in
+    order, packed into parts of about :data:`PART_BUDGET` (the largest language decides)."""
+    sizes: dict[tuple[str, str], int] = {}
+    order: list[tuple[str, str]] = []
+    for lang in site.config.languages:
+        here: dict[tuple[str, str], int] = {}
+        for claim in claims(site, resolver, lang):
+            here[claim.kind, claim.item] = here.get((claim.kind, claim.item), 0) + size(claim)
+        order += [key for key in here if key not in sizes]
+        sizes |= {key: max(sizes.get(key, 0), value) for key, value in here.items()}
+    home = site.config.home_page
+    out: list[Part] = []
+    if ("home", "") in sizes and ("page", home or "") not in sizes:
+        out.append(Part("home", "home", (("home", ""),)))
+    for kind, item in order:
+        if kind == "page":
+            groups = (
+                (("home", ""), (kind, item)) if item == home and ("home", "") in sizes else ((kind, item),)
+            )
+            out.append(Part(f"page-{item}", "page", groups))
+    for kind in ("term", "actor"):
+        packed: list[list[tuple[str, str]]] = []
+        total = PART_BUDGET
+        for key in (k for k in order if k[0] == kind):
+            if total + sizes[key] > PART_BUDGET and (not packed or packed[-1]):
+                packed.append([])
+                total = 0
+            packed[-1].append(key)
+            total += sizes[key]
+        out += [Part(f"{kind}-{n}", kind, tuple(keys), n) for n, keys in enumerate(packed, 1)]
+    return out

@@ -73,7 +73,8 @@ class PageBase:
         """Relative link from this page to a page of ``kind`` in the same language."""
         link = self.links.get((kind, item))
         if link is None:
-            key = PageKey(PageKind(kind), "" if kind in ("home", "ledger") else item)
+            blank = kind == "home" or (kind == "ledger" and item == "index")
+            key = PageKey(PageKind(kind), "" if blank else item)
             link = self.links[kind, item] = (
                 "../" * self.path.count("/") + stem(self.site, key, self.lang) + ".md"
             )

@@ -60,7 +60,7 @@ def descriptions(site: Site, pages: list[Page]) -> list[Page]:
                 for key in nav
             ],
             "not_in_nav": sorted(
-                {f"/{words['slugs'][kind]}/" for kind in ("source", "term", "actor")}
+                {f"/{words['slugs'][kind]}/" for kind in ("source", "term", "actor", "ledger")}
                 | {f"/{words['slugs']['print']}.md"}
             ),
             "languages": [

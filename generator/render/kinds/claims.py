@@ -8,9 +8,10 @@ from types import SimpleNamespace
 from markupsafe import Markup
 
 from generator.model import Document, PageKey, PageKind, Site, inline, short_key
+from generator.model.words import ui
 from generator.render import markdown_text
 from generator.render.formats import document_name
-from generator.render.ledger import Claim, claims, translated
+from generator.render.ledger import Claim, Part, claims, parts, translated
 from generator.render.page import PageBase, RenderJob
 
 
@@ -74,9 +75,40 @@ class ClaimsHelpers(PageBase):
         return Markup("<br><br>".join(parts))
 
 
+def part_title(site: Site, part: Part, lang: str) -> str:
+    """A part of the ledger by name: the story page's title, or the glossary's or the actors'
+    first and last entry."""
+    words = ui(lang)
+    if part.kind == "page":
+        return next(p for p in site.pages if p.id == part.id.removeprefix("page-")).title[lang]
+    if part.kind == "home":
+        return str(words["home"])
+    names = [site.entry(PageKey(PageKind(kind), item)).name[lang] for kind, item in part.groups]
+    section = words["glossary_title" if part.kind == "term" else "actors_title"]
+    return f"{section}: {names[0]} \u2013 {names[-1]}" if len(names) > 1 else f"{section}: {names[0]}"
+
+
 def jobs(site: Site, lang: str) -> list[RenderJob]:
-    """The claims ledger of ``lang``."""
+    """The claims ledger of ``lang``: its index, and each of its parts."""
     inputs = (site.config.path,)
-    values = {"claims": claims(site, site.resolver, lang)}
-    key = PageKey(PageKind.ledger)
-    return [RenderJob("ledger.md.j2", key, lang, site.config.path, inputs, values, tooltips=False)]
+    rows = claims(site, site.resolver, lang)
+    shown = []
+    out = []
+    for part in parts(site, site.resolver):
+        groups = set(part.groups)
+        mine = [row for row in rows if (row.kind, row.item) in groups]
+        title = part_title(site, part, lang)
+        key = PageKey(PageKind.ledger, part.id)
+        values = {"claims": mine, "part_title": title}
+        out.append(RenderJob("ledger.md.j2", key, lang, site.config.path, inputs, values, tooltips=False))
+        shown.append(SimpleNamespace(key=key, title=title, count=len(mine), own=sum(r.own for r in mine)))
+    index = RenderJob(
+        "ledger_index.md.j2",
+        PageKey(PageKind.ledger),
+        lang,
+        site.config.path,
+        inputs,
+        {"parts": shown},
+        tooltips=False,
+    )
+    return [index, *out]
