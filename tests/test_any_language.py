@@ -171,6 +171,9 @@ def test_the_original_is_named_in_the_documents_own_language(sources, capsys):
     Indonesian pages and ledger call the original English, and the Indonesian documents' English
     pages still call theirs Indonesian."""
     from generator import pipeline
+    from generator.model import PageKey, PageKind
+    from generator.render.addresses import stem
+    from generator.render.ledger import parts
     from tests.conftest import render_pages
 
     article = sources.parent / "900_bike-lanes.txt"
@@ -196,25 +199,29 @@ def test_the_original_is_named_in_the_documents_own_language(sources, capsys):
     site, problems = pipeline.build(sources)
     assert not problems.errors, problems.errors
     indonesian = next(d for d in site.documents if d.meta.language == "id").id
+    part = next(p for p in parts(site, site.resolver) if ("term", "umkm") in p.groups)
+    ledger = {
+        lang: f"{lang}/{stem(site, PageKey(PageKind.ledger, part.id), lang)}.md" for lang in ("id", "en")
+    }
     pages = render_pages(
         site,
         "id/glosarium/umkm.md",
         "id/sumber/900_bike-lanes.md",
         f"en/sources/{indonesian}.md",
-        "id/klaim.md",
-        "en/claims.md",
+        ledger["id"],
+        ledger["en"],
     )
     assert (
         "lalu teks aslinya dalam bahasa Inggris, dengan warna abu-abu" in pages["id/sumber/900_bike-lanes.md"]
     )
     assert "then the Indonesian original in grey" in pages[f"en/sources/{indonesian}.md"]
-    assert "(teks asli dalam bahasa Inggris)" in pages["id/klaim.md"]
+    assert "(teks asli dalam bahasa Inggris)" in pages[ledger["id"]]
     assert (
         '<span lang="en">“Riders welcomed them.”</span> (teks asli dalam bahasa Inggris, menunggu terjemahan)'
         in (pages["id/glosarium/umkm.md"])
     )
-    assert "(original in Indonesian)" in pages["en/claims.md"]
-    assert "(original in English)" not in pages["en/claims.md"]  # an English original needs no label there
+    assert "(original in Indonesian)" in pages[ledger["en"]]
+    assert "(original in English)" not in pages[ledger["en"]]  # an English original needs no label there
 
 
 def test_new_term_and_actor_are_stubbed_in_the_sites_languages_with_folded_free_text(sources):
