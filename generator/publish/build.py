@@ -84,19 +84,47 @@ def robots(site: Path, configs: list[Path]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def index(site: Path) -> int:
-    """Pagefind: one search index per <html lang>, each stemmed in its language."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"]
-    for selector in NOT_INDEXED:
-        command += ["--exclude-selectors", selector]
-    result = subprocess.run(command, check=False, capture_output=True, text=True)
-    if result.returncode != 0:
-        print(result.stdout + result.stderr, file=sys.stderr)
-        return result.returncode
-    # Pagefind lists the languages in no fixed order: sorted, the same site gives the same bytes.
-    entry = site / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text()), sort_keys=True, separators=(",", ":")))
-    return 0
+def roots(configs: list[Path]) -> list[str]:
+    """Where each language's site starts: ``""`` for the first configuration's, ``"<lang>/"``."""
+    return ["" if number == 0 else f"{config.stem}/" for number, config in enumerate(configs)]
+
+
+def pages_of(site: Path, root: str, others: list[str]) -> str:
+    """A Pagefind glob for the pages of the language at ``root``: its folder, or for the root
+    language everything but the other languages' folders (and the search bundles)."""
+    if root:
+        return f"{root}**/*.html"
+    skipped = {other.rstrip("/") for other in others} | {"pagefind", "assets"}
+    folders = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name not in skipped)
+    return "{*.html," + ",".join(f"{name}/**/*.html" for name in folders) + "}" if folders else "*.html"
+
+
+def index(site: Path, languages: list[str], only: set[str] | None = None) -> int:
+    """Pagefind: a search bundle per language, at ``<root>pagefind/`` (each page's search loads
+    its own language's), stemmed in its language. ``only``: the roots to index again (the others'
+    bundles are kept); all of them by default. The languages are indexed side by side."""
+    runs = []
+    for root in languages if only is None else [r for r in languages if r in only]:
+        shutil.rmtree(site / root / "pagefind", ignore_errors=True)
+        glob = pages_of(site, root, [r for r in languages if r])
+        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet", "--glob", glob]
+        command += ["--output-subdir", f"{root}pagefind"]
+        for selector in NOT_INDEXED:
+            command += ["--exclude-selectors", selector]
+        runs.append(
+            (root, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+        )
+    failed = 0
+    for root, process in runs:
+        output, _ = process.communicate()
+        if process.returncode != 0:
+            print(output, file=sys.stderr)
+            failed = process.returncode
+            continue
+        # Pagefind lists the languages in no fixed order: sorted, the same site gives the same bytes.
+        entry = site / root / "pagefind" / "pagefind-entry.json"
+        entry.write_text(json.dumps(json.loads(entry.read_text()), sort_keys=True, separators=(",", ":")))
+    return failed
 
 
 def important(log: str) -> str:
@@ -143,10 +171,10 @@ def build(site: Path = SITE) -> int:
     prune(new)
     tidy(new, site)
     robots(new, configs)
-    reindex = not dirty or incremental.finish(site, new)
+    languages = roots(configs)
+    reindex = set(languages) if not dirty else incremental.finish(site, new, languages)
     if reindex:
-        shutil.rmtree(new / "pagefind", ignore_errors=True)
-        if index(new) != 0:
+        if index(new, languages, reindex) != 0:
             shutil.rmtree(new, ignore_errors=True)
             incremental.forget()
             print(f"search indexing failed; the previous {site}/ is unchanged.", file=sys.stderr)
@@ -158,7 +186,8 @@ def build(site: Path = SITE) -> int:
     shutil.rmtree(old, ignore_errors=True)
     incremental.record(now)
     kind = "only the changed pages" if dirty else "every page"
-    search = f"Pagefind {finished - built:.1f} s" if reindex else "search index unchanged"
+    which = "" if len(reindex) == len(languages) else f", {len(reindex)} of {len(languages)} languages"
+    search = f"Pagefind {finished - built:.1f} s{which}" if reindex else "search index unchanged"
     print(f"site: built {site}/, {kind} (MkDocs {built - started:.1f} s, {search})")
     return 0
 

@@ -68,7 +68,6 @@ def language_config(base: dict, root: Path, site: dict, out: Path) -> dict:
     extra["repo"] = repository_url(root)  # "edit this page" opens the file in sources/ there
     extra["edit_branch"] = os.environ.get("EDIT_BRANCH", "main")
     extra["root_url"] = home.rstrip("/") + "/" if home else ""
-    extra["root_offset"] = "../" * site["root"].count("/")
     extra["alternate"] = [
         {"name": other["name"], "link": prefix + other["path"], "lang": other["lang"]}
         for other in site["languages"]

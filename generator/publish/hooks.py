@@ -143,5 +143,9 @@ def on_post_build(config) -> None:
         elif _problems:
             for page in target.rglob("*.html"):
                 page.write_text(with_banner(page.read_text(encoding="utf-8"), _problems), encoding="utf-8")
-    if index(site) != 0:
+    configs = sorted(Path(config.config_file_path).parent.glob("*.yml"))
+    served = [""] + [
+        f"{other.stem}/" for other in configs if other.resolve() != Path(config.config_file_path).resolve()
+    ]
+    if index(site, served) != 0:
         log.error("search: Pagefind failed (its output is above); the preview has no search")

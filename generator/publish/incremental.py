@@ -96,20 +96,23 @@ def prepare(site: Path, new: Path, targets: dict[Path, Path]) -> None:
             (target / name).unlink(missing_ok=True)
 
 
-def finish(site: Path, new: Path) -> bool:
-    """Put the previous sitemaps back; return True when the text of a rewritten page changed
-    (then Pagefind indexes again)."""
+def finish(site: Path, new: Path, languages: list[str]) -> set[str]:
+    """Put the previous sitemaps back; return the roots of the languages (``""``, ``"en/"``)
+    where the text of a rewritten page changed: only their search bundles are made again."""
     for sitemap in site.rglob("sitemap.xml*"):
         kept = new / sitemap.relative_to(site)
         kept.unlink(missing_ok=True)
         os.link(sitemap, kept)
+    changed: set[str] = set()
     for page in new.rglob("*.html"):
-        before = site / page.relative_to(new)
-        if not before.is_file():
-            return True
-        if not before.samefile(page) and body(before) != body(page):
-            return True
-    return False
+        path = page.relative_to(new).as_posix()
+        root = max((r for r in languages if path.startswith(r)), key=len)
+        if root in changed:
+            continue
+        before = site / path
+        if not before.is_file() or (not before.samefile(page) and body(before) != body(page)):
+            changed.add(root)
+    return changed
 
 
 def body(page: Path) -> str:
