@@ -126,6 +126,8 @@ def address(lang: str, path: str) -> str:
         page.stem: (yaml.safe_load(page.read_text(encoding="utf-8")).get("slug") or {}).get(lang, page.stem)
         for page in (SOURCES / "pages").glob("*.yml")
     }
+    if head == ui("id")["slugs"]["ledger"]:  # a part of the ledger is named by its story page
+        rest = pages.get(rest, rest)
     head = sections.get(head) or pages.get(head, head)
     return "/".join(part for part in (head, rest) if part)
 

@@ -28,6 +28,7 @@ PAGE_KINDS = {
     "actor index": "aktor/",
     "source index": "sumber/",
     "claims ledger": "klaim/",
+    "claims ledger part": "klaim/linimasa/",
 }
 PATHS = sorted(set(PAGE_KINDS.values()))
 LANGS = {"id": "", "en": "en/"}
@@ -307,6 +308,8 @@ def test_axe_finds_no_violations_in_the_open_search_dialog(page, base, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_claims_ledger_filters_by_source_and_kind(page, base, lang):
     page.goto(base + at(lang, "klaim/"))
+    page.locator("article table a").first.click()  # the ledger's first part
+    page.wait_for_load_state()
     rows = page.locator("article tbody tr")
     total = rows.count()
     form = page.locator("[data-ledger-filter]")

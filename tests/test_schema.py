@@ -93,6 +93,12 @@ def address(site_dir: Path, path: Path) -> str:
     return "" if folder == "." else folder + "/"
 
 
+def ledger_parts(site, resolver):
+    from generator.render.ledger import parts
+
+    return parts(site, resolver)
+
+
 def expected_pages(site) -> dict[str, tuple[str, str, tuple]]:
     """Address -> (language, main entity's type, page key) for every page of the site model."""
     config, out = site.config, {}
@@ -100,6 +106,7 @@ def expected_pages(site) -> dict[str, tuple[str, str, tuple]]:
         keys = {("home", ""): "WebSite", ("ledger", ""): "Dataset", ("source", "index"): "ItemList"}
         keys |= {("term", "index"): "DefinedTermSet", ("actor", "index"): "ItemList"}
         keys[("print", "")] = "Article"  # the print version (generator/render/print_version.py)
+        keys |= {("ledger", part.id): "Dataset" for part in ledger_parts(site, site.resolver)}
         for doc in site.documents:
             keys[("source", doc.id)] = {"news": "NewsArticle", "opinion": "OpinionNewsArticle"}[doc.meta.type]
         for entry in site.entries:
