@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.model.words import ui
-from generator.render.addresses import stem, url_path
+from generator.render.addresses import root, stem, url_path
 from generator.render.kinds.entries import alphabetical, by_kind
 from generator.render.site_files import navigation
 from tests.conftest import ROOT, render_pages
@@ -259,7 +259,7 @@ def test_it_is_not_in_the_navigation_nor_the_search_index(project, built, site, 
     assert f"/{file}" in description["not_in_nav"]
     indexed = {
         json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
-        for path in (built / "pagefind" / "fragment").iterdir()
+        for path in (built / root(site, lang) / "pagefind" / "fragment").iterdir()  # its language's bundle
     }
     method = next(p for p in site.pages if p.layout == "method")
     assert "/" + url_path(site, ("page", method.id), lang) in indexed

@@ -198,11 +198,12 @@ def test_search_works_in_the_preview(preview):
     url, _, log = preview
     status, _ = get(url + "pagefind/pagefind.js")
     assert status == 200, log.read_text()[-3000:]
-    status, entry = get(url + "pagefind/pagefind-entry.json")
-    assert status == 200
-    languages = json.loads(entry)["languages"]
-    assert set(languages) == {"id", "en"}  # indexed after both languages were built
-    assert all(language["page_count"] > 10 for language in languages.values())
+    for prefix, lang in (("", "id"), ("en/", "en")):  # a bundle per language, each its own pages
+        status, entry = get(url + prefix + "pagefind/pagefind-entry.json")
+        assert status == 200
+        languages = json.loads(entry)["languages"]
+        assert set(languages) == {lang}  # indexed after both languages were built
+        assert languages[lang]["page_count"] > 10
 
 
 def test_the_log_says_only_what_a_contributor_needs(preview):
