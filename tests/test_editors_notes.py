@@ -146,7 +146,7 @@ def test_an_editors_sentence_is_shown_as_an_editors_note_and_listed_in_the_ledge
     )
     assert mark and mark[1].endswith("method.md#editors-notes"), str(pages[home])[:2000]
     shown = str(pages[method])
-    assert "{ #editors-notes }" in shown and "This page is the editors' own" in shown
+    assert "{ #editors-notes }" in shown and "This page is the editors' own words" in shown
     rows = ledger.claims(model, model.resolver, "en")
     own = [row for row in rows if row.own]
     assert [row.sentence for row in own] == [
