@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 TOKEN = re.compile(
     r"\[!(?P<check>[a-z-]+):?(?P<reason>[^\]\n]*)\]"
@@ -71,6 +71,12 @@ Token = Text | Emphasis | Link | Cite | Ack
 
 def parse(text: str) -> list[Token]:
     """Split ``text`` into plain text, emphasis, links and citations."""
+    return list(_parse(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _parse(text: str) -> tuple[Token, ...]:
+    """:func:`parse`, once per text (the same texts are read by many checks and pages)."""
     tokens: list[Token] = []
     position = 0
     for match in TOKEN.finditer(text):
@@ -88,7 +94,7 @@ def parse(text: str) -> list[Token]:
         position = match.end()
     if position < len(text):
         tokens.append(Text(text[position:]))
-    return tokens
+    return tuple(tokens)
 
 
 MALFORMED = (

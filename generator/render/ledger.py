@@ -65,7 +65,24 @@ def ui_titles(site: Site, key: str) -> dict[str, str]:
     return {lang: str(ui(lang)[key]) for lang in site.config.languages}
 
 
+_MADE: list[tuple[Site, Resolver, str, list[Claim]]] = []
+"""The last rows made, with the site they were made from: the ledger's parts, its pages and its
+open data all read the same rows, made once per site and language."""
+
+
 def claims(site: Site, resolver: Resolver, lang: str) -> list[Claim]:
+    """One row per sentence of the site in ``lang`` that cites a source or is the editors' own (on
+    a page of the sources' voice, that is every sentence), the diagram's relations and the
+    timeline's calendar checks included."""
+    for made_site, made_resolver, made_lang, rows in _MADE:
+        if made_site is site and made_resolver is resolver and made_lang == lang:
+            return list(rows)
+    rows = make_claims(site, resolver, lang)
+    _MADE[:] = [*_MADE[-3:], (site, resolver, lang, rows)]
+    return list(rows)
+
+
+def make_claims(site: Site, resolver: Resolver, lang: str) -> list[Claim]:
     """One row per sentence of the site in ``lang`` that cites a source or is the editors' own (on
     a page of the sources' voice, that is every sentence), the diagram's relations and the
     timeline's calendar checks included."""

@@ -19,6 +19,7 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size)
 
 
+@functools.lru_cache(maxsize=65536)
 def text_width(text: str, size: int) -> float:
     """A conservative estimate of how wide ``text`` is at ``size`` px: measured with the font
     Pillow carries, times ``SAFETY``."""
