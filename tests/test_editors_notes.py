@@ -83,22 +83,23 @@ def uncited(found: list[str], name: str, words: str) -> bool:
     return any(f"{name}:" in p and "has no citation" in p and words in p and "[@editors]" in p for p in found)
 
 
-def test_a_story_page_refuses_a_sentence_without_citation_or_mark(tmp_path):
+@pytest.mark.parametrize(
+    ("file", "old", "new", "words"),
+    [  # a story page's text, the home page's introduction, a chart caption
+        (
+            "pages/overview.yml",
+            "next year [@001#p4].",
+            "next year [@001#p4]. Bikes are green.",
+            "Bikes are green",
+        ),
+        ("site.yml", "city of Riverton [@editors].", "city of Riverton.", "This invented site explains"),
+        ("pages/figures.yml", "piece give it [@001#p4; @002#p3].", "piece give it.", "The scheme's cost"),
+    ],
+)
+def test_every_text_refuses_a_sentence_without_citation_or_mark(tmp_path, file, old, new, words):
     sources = copy(tmp_path)
-    edit(sources / "pages/overview.yml", "next year [@001#p4].", "next year [@001#p4]. Bikes are green.")
-    assert uncited(errors(sources), "overview.yml", "Bikes are green")
-
-
-def test_the_home_page_introduction_refuses_an_unmarked_sentence(tmp_path):
-    sources = copy(tmp_path)
-    edit(sources / "site.yml", "city of Riverton [@editors].", "city of Riverton.")
-    assert uncited(errors(sources), "site.yml", "This invented site explains")
-
-
-def test_a_chart_caption_refuses_an_unmarked_sentence(tmp_path):
-    sources = copy(tmp_path)
-    edit(sources / "pages/figures.yml", "opinion piece give it [@001#p4; @002#p3].", "opinion piece give it.")
-    assert uncited(errors(sources), "figures.yml", "The scheme's cost")
+    edit(sources / file, old, new)
+    assert uncited(errors(sources), file.rsplit("/", 1)[-1], words)
 
 
 def test_a_method_page_cites_unless_it_declares_itself_the_editors_own(tmp_path):
