@@ -150,12 +150,37 @@ def old_version() -> Path:
     return old
 
 
+SYNTHETIC = re.compile(r"^(s\d{4}_synthetic\.|glossary/istilah\d{4}\.yml$|actors/aktor\d{4}\.yml$)")
+
+
+def old_sources(copy: Path) -> None:
+    """The real documents, entries and pages as the earlier build had them (its reader knows only
+    its own fields and markup, such as no editors' mark), with the same synthetic documents, terms
+    and actors: the collections differ only in the real five's entries and pages."""
+    sources = copy / "sources"
+    sums = [
+        line
+        for line in (sources / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+        if "_synthetic." in line
+    ]
+    for path in [p for p in sources.rglob("*") if p.is_file()]:
+        if not SYNTHETIC.match(path.relative_to(sources).as_posix()):
+            path.unlink()
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", OLD, "sources"], capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(copy)], input=archive.stdout, check=True)
+    listed = (sources / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    (sources / "SHA256SUMS").write_text("\n".join(listed + sums) + "\n", encoding="utf-8")
+
+
 def as_old(target: Path, old: Path) -> Path:
     """A copy of the collection in ``target`` set up with the earlier version's code."""
     copy = target.with_name(target.name + "-old")
     shutil.rmtree(copy, ignore_errors=True)
     copy.mkdir()
     shutil.copytree(target / "sources", copy / "sources")
+    old_sources(copy)
     loader = old / "generator/load_pages.py"
     knows_slugs = loader.exists() and "slug" in loader.read_text(encoding="utf-8")
     for page in (copy / "sources/pages").glob("*.yml") if not knows_slugs else ():  # an earlier loader
