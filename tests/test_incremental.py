@@ -142,3 +142,15 @@ def test_nothing_changed_means_no_search_index_again(project):
     pagefind = {p: p.stat().st_ino for p in (project / "site/pagefind").rglob("*") if p.is_file()}
     assert "search index unchanged" in make(project)
     assert pagefind == {p: p.stat().st_ino for p in (project / "site/pagefind").rglob("*") if p.is_file()}
+
+
+def test_a_translation_edit_builds_and_indexes_only_its_language(project):
+    """An edit that changes only one language's pages (a paragraph translation: the original's
+    pages do not show it) runs MkDocs and Pagefind for that language alone, and equals a clean build."""
+    edit(project / "sources/004_b525c05275177155.en.yml", "two opposing trends", "two opposite trends")
+    said = make(project)
+    assert "only the changed pages, 1 of 2 languages" in said and "Pagefind" in said, said
+    after_edit = digests(project / "site")
+    clean_site(project)
+    assert "every page" in make(project)
+    assert digests(project / "site") == after_edit

@@ -154,10 +154,12 @@ def build(site: Path = SITE) -> int:
         else (new / config.stem if dirty else new.with_name(f"{new.name}.{config.stem}"))
         for number, config in enumerate(configs)
     }
-    if dirty:
-        incremental.prepare(site, new, targets)
+    building = targets
+    if dirty:  # only the languages with a changed page are built again
+        changed = incremental.prepare(site, new, targets)
+        building = {config: target for config, target in targets.items() if config in changed}
     started = time.perf_counter()
-    failed = run_builds(targets, dirty)
+    failed = run_builds(building, dirty)
     built = time.perf_counter()
     if failed:
         for target in targets.values():
@@ -185,7 +187,11 @@ def build(site: Path = SITE) -> int:
     new.rename(site)
     shutil.rmtree(old, ignore_errors=True)
     incremental.record(now)
-    kind = "only the changed pages" if dirty else "every page"
+    kind = "every page"
+    if dirty:
+        kind = "only the changed pages" + (
+            "" if len(building) == len(targets) else f", {len(building)} of {len(targets)} languages"
+        )
     which = "" if len(reindex) == len(languages) else f", {len(reindex)} of {len(languages)} languages"
     search = f"Pagefind {finished - built:.1f} s{which}" if reindex else "search index unchanged"
     print(f"site: built {site}/, {kind} (MkDocs {built - started:.1f} s, {search})")

@@ -81,19 +81,23 @@ def output(page: str) -> str:
     return f"{stem}.html" if stem == "index" or stem.endswith("/index") else f"{stem}/index.html"
 
 
-def prepare(site: Path, new: Path, targets: dict[Path, Path]) -> None:
+def prepare(site: Path, new: Path, targets: dict[Path, Path]) -> set[Path]:
     """``new``: ``site`` as hard links, without the files the dirty builds will write (those whose
     page changed since it was built, and those every build writes). ``targets``: each
-    configuration -> its folder in ``new``."""
+    configuration -> its folder in ``new``. Returns the configurations with a changed page: a
+    language without one needs no build at all (its output would be the same bytes)."""
     shutil.copytree(site, new, copy_function=os.link)
+    changed = set()
     for config, target in targets.items():
         source = docs_dir(config)
         for path in source.rglob("*"):
             built = target / output(str(path.relative_to(source)))
             if path.is_file() and built.is_file() and built.stat().st_mtime < path.stat().st_mtime:
                 built.unlink()
-        for name in ALWAYS_WRITTEN:
+                changed.add(config)
+        for name in ALWAYS_WRITTEN if config in changed else ():
             (target / name).unlink(missing_ok=True)
+    return changed
 
 
 def finish(site: Path, new: Path, languages: list[str]) -> set[str]:

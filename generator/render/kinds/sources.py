@@ -108,7 +108,13 @@ def jobs(site: Site, lang: str) -> Iterator[RenderJob]:
             PageKey(PageKind.source, doc.id),
             lang,
             doc.raw.translation_paths.get(lang, doc.raw.meta_path),
-            (doc.raw.path, doc.raw.meta_path, *doc.raw.translation_paths.values()),
+            # what this language's page shows: the original, its data, and its translation into
+            # this language (another language's translation is not on it)
+            (
+                doc.raw.path,
+                doc.raw.meta_path,
+                *[p for code, p in doc.raw.translation_paths.items() if code == lang],
+            ),
             {"doc": doc, "statuses": site.translations.get((doc.id, lang))},
         )
     for doc_id, record in site.removed.items():
