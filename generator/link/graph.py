@@ -11,6 +11,7 @@ from generator.model import (
     DiagramEdge,
     Document,
     Entry,
+    Event,
     PageKey,
     PageKind,
     Resolver,
@@ -52,6 +53,12 @@ def certainty(written: str | None, docs: list[Document]) -> str:
     if written:
         return written
     return "opinion" if docs and all(doc.meta.type == "opinion" for doc in docs) else "reported"
+
+
+def event_certainty(event: Event, resolver: Resolver) -> str:
+    """How firmly a timeline event stands: as written, else from what its text cites."""
+    refs = [ref for text in event.text.text.values() for ref in refs_in(text)]
+    return certainty(event.certainty, cited_documents(refs, resolver))
 
 
 def cited_documents(refs: list[str], resolver: Resolver) -> list[Document]:

@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 
 from generator.model.problems import display_path
 from generator.model.words import LOCALES, ui
-from generator.publish.build import index
+from generator.publish.build import index, roots
 from generator.publish.builder_config import write as write_configs
 
 log = logging.getLogger("mkdocs.hooks.generator")
@@ -132,9 +132,9 @@ def on_post_build(config) -> None:
     if not _serving:
         return
     site = Path(config.site_dir)
-    for other in sorted(Path(config.config_file_path).parent.glob("*.yml")):
-        if Path(config.config_file_path).resolve() == other.resolve():
-            continue
+    served = Path(config.config_file_path).resolve()
+    others = [p for p in sorted(served.parent.glob("*.yml")) if p.resolve() != served]
+    for other in others:
         target = site / other.stem
         command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(other), "-d", str(target)]
         result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -143,9 +143,5 @@ def on_post_build(config) -> None:
         elif _problems:
             for page in target.rglob("*.html"):
                 page.write_text(with_banner(page.read_text(encoding="utf-8"), _problems), encoding="utf-8")
-    configs = sorted(Path(config.config_file_path).parent.glob("*.yml"))
-    served = [""] + [
-        f"{other.stem}/" for other in configs if other.resolve() != Path(config.config_file_path).resolve()
-    ]
-    if index(site, served) != 0:
+    if index(site, roots([served, *others])) != 0:  # the served language first, at the root
         log.error("search: Pagefind failed (its output is above); the preview has no search")

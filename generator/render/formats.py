@@ -7,7 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from generator.model import Document, Event, Vocabulary
+from generator.model import Document, Event, PageKey, PageKind, Site, Vocabulary
 from generator.model.dates import WEEKDAYS, PartialDate
 from generator.model.words import ui
 
@@ -32,6 +32,13 @@ def calendar_check(event: Event, lang: str) -> str:
         weekday=words["weekdays"][WEEKDAYS.index(event.weekday)],
         years=", ".join(str(y) for y in event.candidate_years()),
     )
+
+
+def node_name(site: Site, key: PageKey, lang: str) -> str:
+    """A node of a diagram by name: a document's title (or label), an entry's name."""
+    if key.kind == PageKind.source:
+        return document_name(site.document(key.item), lang)
+    return site.entry(key).name[lang]
 
 
 def document_name(doc: Document, lang: str) -> str:

@@ -6,14 +6,12 @@ the same rows as CSV and JSON for researchers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from generator.link.graph import certainty, cited_documents
+from generator.link.graph import event_certainty
 from generator.model import (
     Cited,
     Document,
-    PageKey,
-    PageKind,
     Paragraph,
     Resolver,
     Site,
@@ -26,7 +24,7 @@ from generator.model import (
 )
 from generator.model.story import StoryPage
 from generator.model.words import ui
-from generator.render.formats import calendar_check, document_name
+from generator.render.formats import calendar_check, node_name
 from generator.render.writers import json_text
 from generator.render.writers.table import table
 
@@ -83,9 +81,7 @@ def claims(site: Site, resolver: Resolver, lang: str) -> list[Claim]:
 
 
 def make_claims(site: Site, resolver: Resolver, lang: str) -> list[Claim]:
-    """One row per sentence of the site in ``lang`` that cites a source or is the editors' own (on
-    a page of the sources' voice, that is every sentence), the diagram's relations and the
-    timeline's calendar checks included."""
+    """:func:`claims`, made."""
     rows = []
     pages = {page.id: page for page in site.pages}
     for kind, item, title, parts in texts(site):
@@ -94,23 +90,21 @@ def make_claims(site: Site, resolver: Resolver, lang: str) -> list[Claim]:
                 cited = tuple(
                     found for found in map(resolver.resolve, refs_in(sentence)) if isinstance(found, Cited)
                 )
-                if cited or inline.own(sentence):
-                    sure = event_certainty(pages[item], statement, resolver) if item in pages else None
-                    row = Claim(kind, item, title[lang], inline.without_acks(sentence), cited)
-                    rows.append(replace(row, own=inline.own(sentence), certainty=sure))
+                own = inline.own(sentence)
+                if cited or own:
+                    sure = text_certainty(pages[item], statement, resolver) if item in pages else None
+                    shown = inline.without_acks(sentence)
+                    rows.append(Claim(kind, item, title[lang], shown, cited, own, sure))
         page = pages.get(item) if kind == "page" else None
         if page is not None:
             rows += reckonings(page, lang) + relations(site, page, resolver, lang)
     return rows
 
 
-def event_certainty(page: StoryPage, statement: Statement, resolver: Resolver) -> str | None:
+def text_certainty(page: StoryPage, statement: Statement, resolver: Resolver) -> str | None:
     """The certainty of the timeline event whose text ``statement`` is; None for other texts."""
-    for event in page.events:
-        if event.text is statement:
-            refs = [ref for text in event.text.text.values() for ref in refs_in(text)]
-            return certainty(event.certainty, cited_documents(refs, resolver))
-    return None
+    event = next((event for event in page.events if event.text is statement), None)
+    return event_certainty(event, resolver) if event else None
 
 
 def reckonings(page: StoryPage, lang: str) -> list[Claim]:
@@ -133,12 +127,6 @@ def relations(site: Site, page: StoryPage, resolver: Resolver, lang: str) -> lis
         cited = (found,) if isinstance(found, Cited) else ()
         rows.append(Claim("page", page.id, page.title[lang], sentence, cited, certainty=edge.certainty))
     return rows
-
-
-def node_name(site: Site, key: PageKey, lang: str) -> str:
-    if key.kind == PageKind.source:
-        return document_name(site.document(key.item), lang)
-    return site.entry(key).name[lang]
 
 
 FIELDS = (

@@ -15,7 +15,7 @@ from generator.model.words import ui
 from generator.read.git import issue_url
 from generator.render import cite_this, markdown_text, schema
 from generator.render.addresses import relative, stem, url_path
-from generator.render.formats import case_variants, document_name, format_date
+from generator.render.formats import case_variants, document_name, format_date, node_name
 
 DATA = "assets/data"
 
@@ -97,9 +97,7 @@ class PageBase:
 
     def node_name(self, key: PageKey) -> str:
         """A node of a diagram by name: a document's title (or label), an entry's name."""
-        if key.kind == PageKind.source:
-            return document_name(self.site.document(key.item), self.lang)
-        return self.site.entry(key).name[self.lang]
+        return node_name(self.site, key, self.lang)
 
     def node_link(self, key: PageKey) -> Markup:
         """A link to a node's page: a source document's, or an entry's."""

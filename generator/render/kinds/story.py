@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from markupsafe import Markup
 
-from generator.link.graph import certainty, cited_documents
+from generator.link.graph import event_certainty
 from generator.model import (
     Chart,
     Cited,
@@ -65,8 +65,7 @@ class StoryHelpers(PageBase):
 
     def certainty_note(self, event: Event) -> Markup:
         """`` · *planned*`` (or *own claim*, *opinion*) for an event not reported as done."""
-        refs = [ref for text in event.text.text.values() for ref in refs_in(text)]
-        sure = certainty(event.certainty, cited_documents(refs, self.resolver))
+        sure = event_certainty(event, self.resolver)
         return Markup(
             f" · *{markdown_text.escape(self.ui['certainty'][sure])}*" if sure in self.ui["certainty"] else ""
         )

@@ -70,16 +70,11 @@ def cites(site: Site, resolver: Resolver, refs: list[str]) -> list[dict]:
     return out
 
 
-def plain(text: str) -> str:
-    """The words a reader sees, without footnotes or markup."""
-    return inline.plain(text)
-
-
 def statement(site: Site, resolver: Resolver, text: Statement) -> dict:
     """A text as the reader sees it in every language, with the paragraphs it cites."""
     refs = [ref for lang in site.config.languages for ref in refs_in(text.text.get(lang, ""))]
     return {
-        "text": {lang: plain(text.text.get(lang, "")) for lang in site.config.languages},
+        "text": {lang: inline.plain(text.text.get(lang, "")) for lang in site.config.languages},
         "cites": cites(site, resolver, refs),
     }
 

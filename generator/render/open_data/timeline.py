@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from generator.link.graph import certainty, cited_documents
-from generator.model import Event, PageKey, PageKind, Resolver, Site, StoryPage, inline, refs_in
+from generator.link.graph import event_certainty
+from generator.model import Event, PageKey, PageKind, Resolver, Site, StoryPage, inline
 from generator.model.words import ui
 from generator.render.formats import calendar_check
 from generator.render.open_data.common import addresses, per_language, statement, stories
@@ -30,11 +30,6 @@ def anchors(story: StoryPage) -> list[tuple[Event, str]]:
 def date_kind(event: Event) -> str:
     """``inferred`` when the date was worked out (the page says how), ``stated`` when printed."""
     return "inferred" if event.reasoning else "stated"
-
-
-def event_certainty(event: Event, resolver: Resolver) -> str:
-    refs = [ref for text in event.text.text.values() for ref in refs_in(text)]
-    return certainty(event.certainty, cited_documents(refs, resolver))
 
 
 def event_records(site: Site, resolver: Resolver) -> list[dict]:
