@@ -20,6 +20,7 @@ from generator.model import Site
 from generator.model.problems import CommandError, InputError, Problems, display_path
 from generator.publish.write import write
 from generator.read.documents import load_site
+from generator.render import record
 
 
 def report(problems: Problems, limit: int = 10) -> None:
@@ -192,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             print(translation_summary(site))
         elif args.command == "clean":
             print(f"clean: {write([], args.out)}")
+            (args.out / record.NAME).unlink(missing_ok=True)
         elif args.command == "changes":
             print(change_report.report(args.sources, args.base), end="")
         elif args.command == "paragraphs":

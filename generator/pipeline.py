@@ -15,10 +15,11 @@ from generator.link import link
 from generator.model import BuildFacts, Site
 from generator.model.problems import Problems
 from generator.publish.builder_config import Loader
-from generator.publish.write import WriteReport, write
+from generator.publish.write import WriteReport, atomic_write, write
 from generator.read import git
 from generator.read.collection import read_collection
-from generator.render.run import render
+from generator.render import record
+from generator.render.run import render_changed
 
 
 def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
@@ -32,10 +33,14 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
 
 
 def generate(sources: Path, out: Path, parallel: bool = True) -> tuple[WriteReport, Problems]:
-    """Build every page from ``sources`` and write the changed ones to ``out``."""
+    """Build the site from ``sources`` and write the changed pages to ``out``: only the pages whose
+    reads changed since the last build into ``out`` are rendered (``generator/render/record.py``)."""
     site, problems = build(sources)
-    pages = render(site, build_facts(sources), parallel)
-    return write(pages, out), problems
+    output = render_changed(site, build_facts(sources), record.load(out), out, parallel)
+    report = write(output.pages, out, output.kept)
+    report.rendered = (len(output.made) - output.skipped, len(output.made))
+    atomic_write(out / record.NAME, record.dumps(output.record.stamped(out, output.made)))
+    return report, problems
 
 
 def build_facts(sources: Path) -> BuildFacts:

@@ -152,7 +152,7 @@ def render_pages(site, *paths: str) -> dict[str, str | bytes]:
     renderer = Renderer(site, BuildFacts(), drawn)
     for job in jobs(site):
         if f"{job.lang}/{stem(site, job.key, job.lang)}.md" in paths:
-            page = renderer(job)
+            page = renderer(job).pages[0]
             found[page.path] = page.content
     assert set(found) == set(paths), f"no such page: {sorted(set(paths) - set(found))}"
     return found

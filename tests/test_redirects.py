@@ -13,7 +13,7 @@ import pytest
 from generator import pipeline
 from generator.cli import main
 from generator.model import PageKind
-from generator.render.output import Page
+from generator.render.formats import front_title
 from generator.render.run import jobs
 from generator.render.site_files import redirects
 from tests.conftest import copy_collection, render_pages
@@ -33,8 +33,8 @@ def forwards(sources: Path) -> dict[str, str]:
     site, problems = pipeline.build(sources)
     assert site is not None and not problems.errors, problems.errors
     keys = [job.key for job in jobs(site) if job.key.kind != PageKind.print]
-    pages = [Page(path, text) for path, text in render_pages(site, *SHOWN).items()]
-    return {page.path: str(page.content) for page in redirects(site, keys, pages)}
+    titles = {path: front_title(str(text)) for path, text in render_pages(site, *SHOWN).items()}
+    return {page.path: str(page.content) for page in redirects(site, keys, titles)}
 
 
 def without_earlier_addresses(sources: Path) -> None:

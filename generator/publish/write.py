@@ -21,13 +21,16 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
+    rendered: tuple[int, int] | None = None
+    """How many of the site's pages were rendered, of how many (the others were kept)."""
 
     @property
     def changed(self) -> bool:
         return bool(self.written or self.removed)
 
     def __str__(self) -> str:
-        return f"{len(self.written)} written, {self.unchanged} unchanged, {len(self.removed)} removed"
+        said = f"{len(self.written)} written, {self.unchanged} unchanged, {len(self.removed)} removed"
+        return said + (f" ({self.rendered[0]} of {self.rendered[1]} pages rendered)" if self.rendered else "")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -51,12 +54,13 @@ def safe_relative(path: str) -> PurePosixPath:
     return rel
 
 
-def write(pages: list[Page], out: Path) -> WriteReport:
-    """Bring ``out`` in line with ``pages``; report what changed."""
-    report = WriteReport()
+def write(pages: list[Page], out: Path, kept: list[str] | None = None) -> WriteReport:
+    """Bring ``out`` in line with ``pages`` and ``kept`` (files the last build wrote that stay as
+    they are, not read again); report what changed."""
+    report = WriteReport(unchanged=len(kept or ()))
     manifest = out / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
-    current = set()
+    current = {safe_relative(path).as_posix() for path in kept or ()}
     for page in pages:
         rel = safe_relative(page.path)
         current.add(rel.as_posix())

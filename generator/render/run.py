@@ -6,13 +6,16 @@ from __future__ import annotations
 import html
 import multiprocessing
 import os
+import pickle
+from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import jinja2
 from markupsafe import Markup
 
-from generator.model import BuildFacts, PageKind, Site, inline
-from generator.render import cite_this, markdown_text, open_data, print_version
+from generator.model import BuildFacts, PageKey, PageKind, Site, inline
+from generator.render import cite_this, markdown_text, open_data, print_version, reads, record
 from generator.render.addresses import stem
 from generator.render.context import PageContext
 from generator.render.drawings import connections_drawings, drawings
@@ -20,6 +23,8 @@ from generator.render.formats import document_name, format_date, front_title, pr
 from generator.render.kinds import claims, entries, sources, story
 from generator.render.output import Page
 from generator.render.page import RenderJob
+from generator.render.reads import Path_, Read, Reads, View
+from generator.render.record import JobRecord, RenderRecord
 from generator.render.site_files import descriptions, open_data_pages, redirects
 from generator.render.social_image import images
 
@@ -67,18 +72,38 @@ def jobs(site: Site) -> list[RenderJob]:
     return work
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """One job's output: its page and the page's citation files, its title (as its front matter
+    has it) and what it read (None: render it every time)."""
+
+    pages: tuple[Page, ...]
+    title: str
+    reads: tuple[Read, ...] | None
+
+
 class Renderer:
-    """Renders jobs into pages: the templates, then footnotes and tooltip definitions."""
+    """Renders jobs into pages: the templates, then footnotes and tooltip definitions. Each page
+    sees views of the site, the facts and the drawings' sizes that note what it reads."""
 
     def __init__(self, site: Site, facts: BuildFacts, drawn: list[Page]):
         self.site, self.facts, self.env = site, facts, environment()
         self.sizes = {page.path.split("/", 1)[1]: svg_size(str(page.content)) for page in drawn}
+        self.memo: dict[tuple[Path_, bytes | None], bytes] = {}
+        """Digests taken in this build, shared by its pages."""
 
-    def __call__(self, job: RenderJob) -> Page:
-        page = PageContext(self.site, self.facts, job.lang, job.key, self.sizes)
+    def roots(self) -> dict[str, object]:
+        return {"site": self.site, "facts": self.facts, "sizes": self.sizes}
+
+    def __call__(self, job: RenderJob) -> Rendered:
+        reads = Reads(self.memo)
+        site = cast(Site, View(self.site, ("site",), reads))
+        facts = cast(BuildFacts, View(self.facts, ("facts",), reads))
+        sizes = cast(dict[str, tuple[int, int]], View(self.sizes, ("sizes",), reads))
+        page = PageContext(site, facts, job.lang, job.key, sizes)
         body = self.env.get_template(job.template).render(
-            site=self.site,
-            config=self.site.config,
+            site=site,
+            config=site.config,
             lang=job.lang,
             ui=page.ui,
             page=page,
@@ -88,24 +113,47 @@ class Renderer:
         )
         # Tooltips for the terms the text names; the ledger, a page for checking, goes without.
         tooltips = str(page.abbreviations(body, job.own)) if job.tooltips else ""
-        title = html.unescape(front_title(body))
+        front = front_title(body)
+        title = html.unescape(front)
         citation = cite_this.page_block(page, title, list(job.inputs), project_path(job.edit))
         end = self.env.get_template("_page_end.md.j2").render(
             page=page, ui=page.ui, title=title, cite=citation
         )
         body = body.rstrip("\n") + "\n\n" + end.strip("\n") + "\n\n" + str(page.footnotes())
-        group = stem(self.site, job.key, self.site.config.default_language)
-        return Page(f"{job.lang}/{page.path}", body + "\n" + tooltips, group)
+        group = stem(site, job.key, site.config.default_language)
+        made = [Page(f"{job.lang}/{page.path}", body + "\n" + tooltips, group)]
+        # the page's reference as BibTeX, RIS and CSL-JSON (generator/render/cite_this.py)
+        for path, text in cite_this.files(site, facts, job.key, job.lang, title, list(job.inputs)):
+            made.append(Page(f"{job.lang}/{path}", text))
+        return Rendered(tuple(made), front, reads.result())
 
 
 _forked: tuple[Renderer, list[RenderJob]] | None = None
 """The renderer and the work, inherited by the forked workers."""
 
 
-def _render_share(indexes: range) -> list[Page]:
+def _render_share(indexes: range) -> list[Rendered]:
     assert _forked is not None, "set before the workers fork"
     renderer, work = _forked
     return [renderer(work[i]) for i in indexes]
+
+
+def ident(job: RenderJob) -> tuple[PageKey, str]:
+    return job.key, job.lang
+
+
+@dataclass
+class Output:
+    """What a build renders: the pages made, the files of the pages kept as the last build made
+    them (``kept``, under the output folder) and the record for the next build."""
+
+    pages: list[Page]
+    kept: list[str]
+    record: RenderRecord
+    made: dict[tuple[PageKey, str], tuple[str, ...]]
+    """Each page's files, to stamp in the record once written."""
+    skipped: int = 0
+    """How many pages were kept rather than rendered."""
 
 
 def render(site: Site, facts: BuildFacts, parallel: bool = True) -> list[Page]:
@@ -113,33 +161,80 @@ def render(site: Site, facts: BuildFacts, parallel: bool = True) -> list[Page]:
 
     Parallel rendering forks the process; callers inside a threaded server pass ``parallel=False``.
     """
-    global _forked
+    return render_changed(site, facts, None, None, parallel).pages
+
+
+def render_changed(
+    site: Site, facts: BuildFacts, previous: RenderRecord | None, out: Path | None, parallel: bool = True
+) -> Output:
+    """The pages whose reads changed since ``previous`` (the record of the last build into
+    ``out``), and the files about the site; the other pages are kept. Without a record, every page."""
     work = jobs(site)
     drawn = [
         page for item in site.pages for lang in site.config.languages for page in drawings(site, item, lang)
     ] + connections_drawings(site)
     renderer = Renderer(site, facts, drawn)
-    workers = min(os.cpu_count() or 1, 8)
-    if parallel and workers > 1 and len(work) >= 100 and "fork" in multiprocessing.get_all_start_methods():
-        _forked = (renderer, work)
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                shares = pool.map(_render_share, [range(i, len(work), workers) for i in range(workers)])
-        finally:
-            _forked = None
-        pages = [shares[i % workers][i // workers] for i in range(len(work))]
-    else:
-        pages = [renderer(job) for job in work]
+    engine = record.engine()
+    done: dict[int, Rendered] = {}
+    digests = [_job_digest(job) for job in work]
+    todo = []
+    for number, job in enumerate(work):
+        old = previous.intact(ident(job), out) if previous and out and previous.engine == engine else None
+        if (
+            old is not None
+            and digests[number] is not None
+            and old.job == digests[number]
+            and reads.unchanged(old.reads, renderer.roots(), renderer.memo)
+        ):
+            made = tuple(path for path, _, _ in old.made)
+            done[number] = Rendered(tuple(Page(path, "") for path in made), old.title, old.reads)
+        else:
+            todo.append(number)
+    kept = {number for number in done}
+    for number, result in zip(todo, _run(renderer, [work[n] for n in todo], parallel), strict=True):
+        done[number] = result
+    results = [done[n] for n in range(len(work))]
+    titles = {result.pages[0].path: result.title for result in results}
     keys = [job.key for job in work if job.key.kind != PageKind.print]  # new: no earlier address to forward
-    out = pages + drawn + redirects(site, keys, pages) + open_data_pages(site) + descriptions(site, pages)
-    return out + citation_files(site, facts, work, pages) + images(site)
+    pages = [page for n, result in enumerate(results) if n not in kept for page in result.pages]
+    pages += drawn + redirects(site, keys, titles) + open_data_pages(site) + descriptions(site, titles)
+    jobs_done = {
+        ident(job): JobRecord(d, result.reads, result.title)
+        for job, d, result in zip(work, digests, results, strict=True)
+        if d is not None and result.reads is not None
+    }
+    files = {
+        ident(job): tuple(page.path for page in result.pages)
+        for job, result in zip(work, results, strict=True)
+    }
+    return Output(
+        pages + images(site),
+        [page.path for n in sorted(kept) for page in results[n].pages],
+        RenderRecord(engine, jobs_done),
+        files,
+        len(kept),
+    )
 
 
-def citation_files(site: Site, facts: BuildFacts, work: list[RenderJob], pages: list[Page]) -> list[Page]:
-    """Each page's reference as BibTeX, RIS and CSL-JSON (``generator/render/cite_this.py``)."""
-    out = []
-    for job, page in zip(work, pages, strict=True):
-        title = html.unescape(front_title(str(page.content)))
-        for path, text in cite_this.files(site, facts, job.key, job.lang, title, list(job.inputs)):
-            out.append(Page(f"{job.lang}/{path}", text))
-    return out
+def _job_digest(job: RenderJob) -> bytes | None:
+    try:
+        return reads.digest(job)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return None
+
+
+def _run(renderer: Renderer, work: list[RenderJob], parallel: bool) -> list[Rendered]:
+    """``work`` rendered, on every core when there is much of it."""
+    global _forked
+    workers = min(os.cpu_count() or 1, 8)
+    if not (
+        parallel and workers > 1 and len(work) >= 100 and "fork" in multiprocessing.get_all_start_methods()
+    ):
+        return [renderer(job) for job in work]
+    _forked = (renderer, work)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            shares = pool.map(_render_share, [range(i, len(work), workers) for i in range(workers)])
+    finally:
+        _forked = None
+    return [shares[i % workers][i // workers] for i in range(len(work))]

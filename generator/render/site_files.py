@@ -9,7 +9,7 @@ from generator.model import INDEX, PageKey, PageKind, Site
 from generator.model.words import ui
 from generator.render import open_data
 from generator.render.addresses import directory, relative, root, stem
-from generator.render.formats import document_name, front_title
+from generator.render.formats import document_name
 from generator.render.ledger import as_csv, as_json, records
 from generator.render.output import Page
 from generator.render.page import DATA
@@ -40,11 +40,11 @@ def navigation(site: Site) -> list[PageKey]:
     return nav + method + [PageKey(PageKind.ledger)]
 
 
-def descriptions(site: Site, pages: list[Page]) -> list[Page]:
+def descriptions(site: Site, titles: dict[str, str]) -> list[Page]:
     """``<lang>.site.json`` for each language: what a builder needs to make it a site of its own
     (title, description, the pages of the navigation in order with their titles, the sections
-    reached from their index pages, every language's home, interface words)."""
-    titles = {page.path: front_title(str(page.content)) for page in pages}
+    reached from their index pages, every language's home, interface words). ``titles``: each
+    page's title as its front matter has it, by its path."""
     nav = navigation(site)
     out = []
     for lang in site.config.languages:
@@ -89,12 +89,12 @@ def open_data_pages(site: Site) -> list[Page]:
     return out
 
 
-def redirects(site: Site, keys: list[PageKey], pages: list[Page]) -> list[Page]:
+def redirects(site: Site, keys: list[PageKey], titles: dict[str, str]) -> list[Page]:
     """A page at each earlier address, sending the reader (and the paragraph anchor they asked
     for) on: the earlier ids of renamed sources, and, when ``earlier_addresses:`` in site.yml is
     ``default-language-slugs``, in the languages other than the default, the addresses pages had
-    when every language used the default language's names. ``pages`` give the titles."""
-    titles = {page.path: html.unescape(front_title(str(page.content))) for page in pages}
+    when every language used the default language's names. ``titles``: as for :func:`descriptions`."""
+    titles = {path: html.unescape(title) for path, title in titles.items()}
     taken = {doc.id for doc in site.documents} | set(site.removed)
     default = site.config.default_language
     out = []

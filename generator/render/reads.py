@@ -1,0 +1,211 @@
+"""What a page read while it was rendered, so that the next build renders it again only when
+something it read has changed.
+
+A page is rendered against *views* of the site, the build's facts and the drawings' sizes instead
+of the objects themselves. A view hands out what is asked of it unchanged and notes, for each
+thing read, how to read it again (the attribute's path and a call's arguments) and a digest of
+what it was (a hash of its pickled value). The next build reads each noted thing again from its
+own site and compares digests: a page whose every read, and whose job, digest the same would be
+rendered into the same bytes. The views see all the reads, because
+the renderer is only ever given views, and a value whose digest cannot be taken makes its page
+one that is always rendered.
+
+The resolver, the build's history and the site's dictionaries are *services*: their calls are
+noted one by one (``site.cited_by.get(key)``, ``history.last_commit(paths)``), so that a page that
+reads one entry of an index does not depend on all of it. Anything else is noted whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model import History, Resolver
+
+Path_ = tuple[str, ...]
+"""Where a value was read: a root's name, then attribute and method names."""
+
+
+@dataclass(frozen=True)
+class Read:
+    """One thing a page read: ``path`` (and ``args`` when it was a call) and its digest."""
+
+    path: Path_
+    args: bytes | None
+    """The call's arguments, pickled; None for an attribute's value."""
+    digest: bytes
+
+
+@dataclass(frozen=True)
+class Raised:
+    """What a read gave when it raised (a missing key is a read too: a page that found nothing
+    depends on there being nothing)."""
+
+    error: str
+
+
+def outcome(read: Callable[[], Any]) -> Any:
+    """``read()``, or :class:`Raised` with the name of what it raised."""
+    try:
+        return read()
+    except Exception as error:  # noqa: BLE001 - noted, then raised again by the caller
+        return Raised(type(error).__name__)
+
+
+def digest(value: object) -> bytes:
+    """A digest of ``value``: equal for equal values built the same way (pickled, hashed)."""
+    return hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=16).digest()
+
+
+@dataclass
+class Reads:
+    """The reads of one page, and the digests already taken in this build (shared by pages)."""
+
+    memo: dict[tuple[Path_, bytes | None], bytes]
+    found: dict[tuple[Path_, bytes | None], Read] = field(default_factory=dict)
+    sound: bool = True
+    """False once a read could not be digested: the page is then rendered in every build."""
+
+    def note(self, path: Path_, args: bytes | None, value: object) -> None:
+        key = (path, args)
+        if key in self.found or not self.sound:
+            return
+        known = self.memo.get(key)
+        if known is None:
+            try:
+                known = self.memo[key] = digest(value)
+            except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+                self.sound = False
+                return
+        self.found[key] = Read(path, args, known)
+
+    def result(self) -> tuple[Read, ...] | None:
+        """What the page read, or None when it must be rendered every time."""
+        return tuple(self.found.values()) if self.sound else None
+
+
+class View:
+    """``target`` as the renderer sees it: every read noted in ``reads``."""
+
+    SERVICES: tuple[type, ...] = (dict, Resolver, History)
+    """Types whose calls are noted one by one."""
+
+    _target: Any
+    _path: Path_
+    _reads: Reads
+
+    def __init__(self, target: object, path: Path_, reads: Reads):
+        self.__dict__.update(_target=target, _path=path, _reads=reads)
+
+    def __getattr__(self, name: str) -> Any:
+        path = (*self._path, name)
+        if name.startswith("__"):  # copy, pickle and the like ask for what a view does not have
+            raise AttributeError(name)
+        try:
+            value = getattr(self._target, name)
+        except AttributeError as error:
+            self._reads.note(path, None, Raised(type(error).__name__))
+            raise
+        if isinstance(self._target, dict) and name in WHOLE:
+            self._reads.note(self._path, None, self._target)
+            return value
+        if callable(value) and not isinstance(value, type):
+            return _Call(value, path, self._reads)
+        if isinstance(value, View.SERVICES):
+            view = View(value, path, self._reads)
+            self.__dict__[name] = view
+            return view
+        self._reads.note(path, None, value)
+        self.__dict__[name] = value  # noted once per page: the next reads go straight to it
+        return value
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a view is read-only: {name}")
+
+    def __getitem__(self, key: object) -> Any:
+        return _Call(self._target.__getitem__, (*self._path, "__getitem__"), self._reads)(key)
+
+    def __contains__(self, key: object) -> bool:
+        return bool(_Call(self._target.__contains__, (*self._path, "__contains__"), self._reads)(key))
+
+    def __bool__(self) -> bool:
+        value = bool(self._target)
+        self._reads.note((*self._path, TRUTH), None, value)
+        return value
+
+    def __iter__(self) -> Iterator[Any]:
+        self._reads.note(self._path, None, self._target)
+        return iter(self._target)
+
+    def __len__(self) -> int:
+        self._reads.note(self._path, None, self._target)
+        return len(self._target)
+
+
+TRUTH = "?bool"
+"""A path's last part when what was read is whether the value is true (``if history``)."""
+WHOLE = ("items", "keys", "values", "copy")
+"""A dictionary's methods that read all of it."""
+
+
+class _Call:
+    """A method of a viewed object: each call, with its arguments, is noted with its result."""
+
+    def __init__(self, method: Callable[..., Any], path: Path_, reads: Reads):
+        self.method, self.path, self.reads = method, path, reads
+
+    def __call__(self, *args: object) -> Any:
+        result = outcome(lambda: self.method(*args))
+        try:
+            self.reads.note(self.path, pickle.dumps(args, protocol=5), result)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            self.reads.sound = False
+        if isinstance(result, Raised):
+            return self.method(*args)  # raises it again, as it was
+        return result
+
+
+def whole(value: Any) -> Any:
+    """The object behind a view, noted whole (for code that reads all of it, or keeps a cache by
+    the object's identity); any other value as it is."""
+    if isinstance(value, View):
+        value._reads.note(value._path, None, value._target)
+        return value._target
+    return value
+
+
+def again(read: Read, roots: dict[str, object]) -> bytes | None:
+    """Read ``read`` again from ``roots`` (this build's site, facts, sizes): its digest now, or
+    None when it cannot be read any more."""
+    try:
+        value: Any = roots[read.path[0]]
+        for name in read.path[1:]:
+            value = bool(value) if name == TRUTH else getattr(value, name)
+        if read.args is not None:
+            args = pickle.loads(read.args)
+            value = outcome(lambda: value(*args))
+        return digest(value)
+    except AttributeError as error:
+        return digest(Raised(type(error).__name__))
+    except Exception:  # noqa: BLE001 - whatever failed, the page is rendered again
+        return None
+
+
+def unchanged(
+    reads: tuple[Read, ...], roots: dict[str, object], memo: dict[tuple[Path_, bytes | None], bytes]
+) -> bool:
+    """True when everything in ``reads`` digests the same from ``roots`` as it did."""
+    for read in reads:
+        key = (read.path, read.args)
+        now = memo.get(key)
+        if now is None:
+            now = again(read, roots)
+            if now is None:
+                return False
+            memo[key] = now
+        if now != read.digest:
+            return False
+    return True

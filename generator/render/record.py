@@ -1,0 +1,95 @@
+"""The render record: what each page read in the last build, its title and the files it made,
+kept beside the generated pages (``docs/.render-record``) so that the next build renders only
+the pages whose reads changed (``generator/render/reads.py``).
+
+A page is kept only when the code that renders it is the same (:func:`engine`), its job is the
+same, every file it made is still there as it was written (size and time), and everything it read
+digests the same. Anything else, a missing or unreadable record included, renders it again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import pickle
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator.model import PageKey
+from generator.render.reads import Read
+
+NAME = ".render-record"
+ENGINE = Path(__file__).resolve().parents[1]
+"""The generator's folder: its code, templates and words make the engine's digest."""
+
+Made = tuple[str, int, int]
+"""A file a page made: its path under the output folder, its size and its time (ns)."""
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    """One page's last build: its job's digest, what it read, its title and the files it made."""
+
+    job: bytes
+    reads: tuple[Read, ...]
+    title: str
+    """The page's title as its front matter has it."""
+    made: tuple[Made, ...] = ()
+
+
+@dataclass(frozen=True)
+class RenderRecord:
+    engine: bytes
+    jobs: dict[tuple[PageKey, str], JobRecord] = field(default_factory=dict)
+
+    def intact(self, ident: tuple[PageKey, str], out: Path) -> JobRecord | None:
+        """The record of ``ident`` when every file it made is still as it was written."""
+        found = self.jobs.get(ident)
+        if found is None or not found.made:
+            return None
+        for path, size, time in found.made:
+            try:
+                stat = (out / path).stat()
+            except OSError:
+                return None
+            if stat.st_size != size or stat.st_mtime_ns != time:
+                return None
+        return found
+
+    def stamped(self, out: Path, paths: dict[tuple[PageKey, str], tuple[str, ...]]) -> RenderRecord:
+        """This record with the size and time of each page's files, as written to ``out``."""
+        jobs = {}
+        for ident, made in paths.items():
+            if ident in self.jobs:
+                stats = [(path, (out / path).stat()) for path in made]
+                jobs[ident] = replace(
+                    self.jobs[ident], made=tuple((p, s.st_size, s.st_mtime_ns) for p, s in stats)
+                )
+        return RenderRecord(self.engine, jobs)
+
+
+def engine() -> bytes:
+    """A digest of what renders: the generator's files, Python and the installed packages."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for path in sorted(ENGINE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            hashed.update(path.relative_to(ENGINE).as_posix().encode() + b"\0" + path.read_bytes())
+    hashed.update(sys.version.encode())
+    for dist in sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()):
+        hashed.update(dist.encode() + b"\0")
+    return hashed.digest()
+
+
+def load(out: Path) -> RenderRecord | None:
+    """The record of the last build into ``out``; None when there is none or it cannot be read
+    (a record from another version of the generator, say): every page is then rendered."""
+    try:
+        found = pickle.loads((out / NAME).read_bytes())
+    except Exception:  # noqa: BLE001 - an unreadable record only costs a full render
+        return None
+    return found if isinstance(found, RenderRecord) else None
+
+
+def dumps(record: RenderRecord) -> bytes:
+    return pickle.dumps(record, protocol=5)
