@@ -57,7 +57,7 @@ def list_paragraphs(site: Site, prefix: str) -> str:
     for doc in site.documents:
         if not doc.id.startswith(prefix):
             continue
-        key = resolver.key(doc)
+        key = resolver.key(doc.id)
         for para in doc.paragraphs:
             lines.append(f"[@{key}#p{para.key}] {para.text}")
             for lang in site.config.languages:

@@ -76,8 +76,8 @@ class Side:
         """``[@001#p5] “Paragraph text …”``, in the paragraph's own language (around ``near``)."""
         doc, para = self.cited(ref)
         if para is None:
-            return f"`[@{self.resolver.key(doc)}]` the document's own data (publisher, author, date)"
-        return f"`[@{self.resolver.key(doc)}#p{para.key}]` {said(para.text, near)}"
+            return f"`[@{self.resolver.key(doc.id)}]` the document's own data (publisher, author, date)"
+        return f"`[@{self.resolver.key(doc.id)}#p{para.key}]` {said(para.text, near)}"
 
 
 def git(root: Path, *args: str, problem: str, fix: str) -> bytes:

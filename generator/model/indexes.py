@@ -77,7 +77,7 @@ class Resolver:
             (d for o, d in self.renamed.items() if short_key(o) == name), None
         )
         if doc is not None:
-            return f"the document was renamed to {doc.id}: cite it as [@{self.key(doc)}#p...]"
+            return f"the document was renamed to {doc.id}: cite it as [@{self.key(doc.id)}#p...]"
         gone = next((i for i in self.removed if name in (i, short_key(i))), None)
         if gone is not None:
             notice = self.removed[gone].removed
@@ -85,9 +85,9 @@ class Resolver:
             return f"the document {gone} was removed from the collection on {when}: cite another document"
         return "cite a document by its key; make paragraphs lists them all"
 
-    def key(self, doc: Document) -> str:
-        """The shortest name that cites ``doc`` alone."""
-        return short_key(doc.id) if len(self.names[short_key(doc.id)]) == 1 else doc.id
+    def key(self, doc_id: str) -> str:
+        """The shortest name that cites the document ``doc_id`` alone."""
+        return short_key(doc_id) if len(self.names[short_key(doc_id)]) == 1 else doc_id
 
     def resolve(self, ref: str) -> Cited | Unresolved | None:
         """The document and paragraph ``001#p5`` cites (paragraph None for ``003``, the document's

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from generator.model.config import SiteConfig
@@ -81,6 +81,11 @@ class Site:
         return [(self.document(doc_id), numbers) for doc_id, numbers in self._mentions.get(key, {}).items()]
 
 
+@lru_cache(maxsize=1 << 14)
+def _from_top(path: Path, top: Path) -> str:
+    return path.resolve().relative_to(top).as_posix()
+
+
 @dataclass(frozen=True)
 class History:
     """What git knows of the checkout a site is built from (``generator/read/git.py``)."""
@@ -100,14 +105,14 @@ class History:
     """Path (as in ``changed``) -> ``(n, commit)``: the newest commit that touched it, and how many
     commits touching ``sources/`` are newer than that one."""
 
-    def names(self, paths: list[Path]) -> list[str] | None:
+    def names(self, paths: list[Path] | tuple[Path, ...]) -> list[str] | None:
         """``paths`` as names from the repository's top; None when one is outside it."""
         try:
-            return [Path(path).resolve().relative_to(self.top).as_posix() for path in paths]
+            return [_from_top(Path(path), self.top) for path in paths]
         except ValueError:
             return None
 
-    def last_commit(self, paths: list[Path]) -> str | None:
+    def last_commit(self, paths: list[Path] | tuple[Path, ...]) -> str | None:
         """The newest commit that touched one of ``paths``: each of them is at that commit as it is
         now. None when any of them is not committed as is."""
         names = self.names(paths)
@@ -115,7 +120,7 @@ class History:
             return None
         return min(self.commits[name] for name in names)[1]
 
-    def last_changed(self, paths: list[Path]) -> date | None:
+    def last_changed(self, paths: list[Path] | tuple[Path, ...]) -> date | None:
         """The newest commit date among ``paths``; None when any of them is not committed as is."""
         names = self.names(paths)
         if names is None or any(name not in self.changed for name in names):

@@ -18,12 +18,13 @@ reads one entry of an index does not depend on all of it. Anything else is noted
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.model import History, Resolver
+from generator.model import Document, Entry, History, Resolver, SiteConfig, StoryPage
 
 Path_ = tuple[str, ...]
 """Where a value was read: a root's name, then attribute and method names."""
@@ -34,8 +35,8 @@ class Read:
     """One thing a page read: ``path`` (and ``args`` when it was a call) and its digest."""
 
     path: Path_
-    args: bytes | None
-    """The call's arguments, pickled; None for an attribute's value."""
+    args: tuple[object, ...] | None
+    """The call's arguments (lists as tuples: hashable); None for an attribute's value."""
     digest: bytes
 
 
@@ -55,21 +56,48 @@ def outcome(read: Callable[[], Any]) -> Any:
         return Raised(type(error).__name__)
 
 
+SHARED = (Document, Entry, StoryPage, SiteConfig)
+"""The model's large values, read by many pages: each is pickled once per build, and a value
+holding one holds its digest."""
+_shared: dict[int, tuple[object, bytes]] = {}
+
+
+class _Pickler(pickle.Pickler):
+    def persistent_id(self, obj: object) -> bytes | None:
+        if type(obj) not in SHARED:
+            return None
+        known = _shared.get(id(obj))
+        if known is None or known[0] is not obj:
+            known = _shared[id(obj)] = (obj, _hash(obj, shared=False))
+        return known[1]
+
+
+def _hash(value: object, shared: bool = True) -> bytes:
+    buffer = io.BytesIO()
+    (_Pickler if shared else pickle.Pickler)(buffer, protocol=5).dump(value)
+    return hashlib.blake2b(buffer.getbuffer(), digest_size=16).digest()
+
+
 def digest(value: object) -> bytes:
     """A digest of ``value``: equal for equal values built the same way (pickled, hashed)."""
-    return hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=16).digest()
+    return _hash(value)
+
+
+def forget() -> None:
+    """Drop the digests of the last build's large values (a new build has new ones)."""
+    _shared.clear()
 
 
 @dataclass
 class Reads:
     """The reads of one page, and the digests already taken in this build (shared by pages)."""
 
-    memo: dict[tuple[Path_, bytes | None], bytes]
-    found: dict[tuple[Path_, bytes | None], Read] = field(default_factory=dict)
+    memo: dict[tuple[Path_, tuple[object, ...] | None], bytes]
+    found: dict[tuple[Path_, tuple[object, ...] | None], Read] = field(default_factory=dict)
     sound: bool = True
     """False once a read could not be digested: the page is then rendered in every build."""
 
-    def note(self, path: Path_, args: bytes | None, value: object) -> None:
+    def note(self, path: Path_, args: tuple[object, ...] | None, value: object) -> None:
         key = (path, args)
         if key in self.found or not self.sound:
             return
@@ -157,11 +185,14 @@ class _Call:
     def __init__(self, method: Callable[..., Any], path: Path_, reads: Reads):
         self.method, self.path, self.reads = method, path, reads
 
-    def __call__(self, *args: object) -> Any:
+    def __call__(self, *given: object) -> Any:
+        # called, noted and called again the same way: lists as tuples, so that the call is a key
+        args = tuple(tuple(arg) if isinstance(arg, list) else arg for arg in given)
         result = outcome(lambda: self.method(*args))
         try:
-            self.reads.note(self.path, pickle.dumps(args, protocol=5), result)
-        except (pickle.PicklingError, TypeError, AttributeError):
+            hash(args)
+            self.reads.note(self.path, args, result)
+        except TypeError:
             self.reads.sound = False
         if isinstance(result, Raised):
             return self.method(*args)  # raises it again, as it was
@@ -185,7 +216,7 @@ def again(read: Read, roots: dict[str, object]) -> bytes | None:
         for name in read.path[1:]:
             value = bool(value) if name == TRUTH else getattr(value, name)
         if read.args is not None:
-            args = pickle.loads(read.args)
+            args = read.args
             value = outcome(lambda: value(*args))
         return digest(value)
     except AttributeError as error:
@@ -195,7 +226,9 @@ def again(read: Read, roots: dict[str, object]) -> bytes | None:
 
 
 def unchanged(
-    reads: tuple[Read, ...], roots: dict[str, object], memo: dict[tuple[Path_, bytes | None], bytes]
+    reads: tuple[Read, ...],
+    roots: dict[str, object],
+    memo: dict[tuple[Path_, tuple[object, ...] | None], bytes],
 ) -> bool:
     """True when everything in ``reads`` digests the same from ``roots`` as it did."""
     for read in reads:

@@ -89,7 +89,7 @@ class Renderer:
     def __init__(self, site: Site, facts: BuildFacts, drawn: list[Page]):
         self.site, self.facts, self.env = site, facts, environment()
         self.sizes = {page.path.split("/", 1)[1]: svg_size(str(page.content)) for page in drawn}
-        self.memo: dict[tuple[Path_, bytes | None], bytes] = {}
+        self.memo: dict[tuple[Path_, tuple[object, ...] | None], bytes] = {}
         """Digests taken in this build, shared by its pages."""
 
     def roots(self) -> dict[str, object]:
@@ -169,6 +169,7 @@ def render_changed(
 ) -> Output:
     """The pages whose reads changed since ``previous`` (the record of the last build into
     ``out``), and the files about the site; the other pages are kept. Without a record, every page."""
+    reads.forget()
     work = jobs(site)
     drawn = [
         page for item in site.pages for lang in site.config.languages for page in drawings(site, item, lang)
