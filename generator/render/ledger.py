@@ -24,6 +24,7 @@ from generator.model import (
 )
 from generator.model.story import StoryPage
 from generator.model.words import ui
+from generator.render import reads
 from generator.render.formats import calendar_check, node_name
 from generator.render.writers import json_text
 from generator.render.writers.table import table
@@ -71,7 +72,8 @@ open data all read the same rows, made once per site and language."""
 def claims(site: Site, resolver: Resolver, lang: str) -> list[Claim]:
     """One row per sentence of the site in ``lang`` that cites a source or is the editors' own (on
     a page of the sources' voice, that is every sentence), the diagram's relations and the
-    timeline's calendar checks included."""
+    timeline's calendar checks included. A page that asks reads the whole site (``reads.whole``)."""
+    site, resolver = reads.whole(site), reads.whole(resolver)
     for made_site, made_resolver, made_lang, rows in _MADE:
         if made_site is site and made_resolver is resolver and made_lang == lang:
             return list(rows)
