@@ -175,9 +175,10 @@ def render_changed(
         page for item in site.pages for lang in site.config.languages for page in drawings(site, item, lang)
     ] + connections_drawings(site)
     renderer = Renderer(site, facts, drawn)
-    engine = record.engine()
+    recording = out is not None  # a caller that writes nothing (the change report) keeps no record
+    engine = record.engine() if recording else b""
     done: dict[int, Rendered] = {}
-    digests = [_job_digest(job) for job in work]
+    digests = [_job_digest(job) if recording else None for job in work]
     todo = []
     for number, job in enumerate(work):
         old = previous.intact(ident(job), out) if previous and out and previous.engine == engine else None
@@ -191,7 +192,7 @@ def render_changed(
             done[number] = Rendered(tuple(Page(path, "") for path in made), old.title, old.reads)
         else:
             todo.append(number)
-    kept = {number for number in done}
+    kept = set(done)
     for number, result in zip(todo, _run(renderer, [work[n] for n in todo], parallel), strict=True):
         done[number] = result
     results = [done[n] for n in range(len(work))]
