@@ -24,19 +24,30 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.model import Document, Entry, History, Resolver, SiteConfig, StoryPage
+from generator.model import (
+    Cited,
+    Document,
+    DocumentMeta,
+    Entry,
+    History,
+    Paragraph,
+    RawDocument,
+    Resolver,
+    SiteConfig,
+    StoryPage,
+    TranslationStatus,
+)
 
-Path_ = tuple[str, ...]
-"""Where a value was read: a root's name, then attribute and method names."""
+Path_ = tuple[str | tuple[object, ...], ...]
+"""Where a value was read: a root's name, then attribute names and calls' arguments."""
 
 
 @dataclass(frozen=True)
 class Read:
-    """One thing a page read: ``path`` (and ``args`` when it was a call) and its digest."""
+    """One thing a page read, found again by ``path`` (attribute names, and the arguments of
+    each call as a tuple), and the digest of what it was."""
 
     path: Path_
-    args: tuple[object, ...] | None
-    """The call's arguments (lists as tuples: hashable); None for an attribute's value."""
     digest: bytes
 
 
@@ -92,34 +103,51 @@ def forget() -> None:
 class Reads:
     """The reads of one page, and the digests already taken in this build (shared by pages)."""
 
-    memo: dict[tuple[Path_, tuple[object, ...] | None], bytes]
-    found: dict[tuple[Path_, tuple[object, ...] | None], Read] = field(default_factory=dict)
+    memo: dict[Path_, bytes]
+    found: dict[Path_, Read] = field(default_factory=dict)
     sound: bool = True
     """False once a read could not be digested: the page is then rendered in every build."""
 
-    def note(self, path: Path_, args: tuple[object, ...] | None, value: object) -> None:
-        key = (path, args)
-        if key in self.found or not self.sound:
+    def note(self, path: Path_, value: object) -> None:
+        if path in self.found or not self.sound:
             return
-        known = self.memo.get(key)
+        known = self.memo.get(path)
         if known is None:
             try:
-                known = self.memo[key] = digest(value)
+                known = self.memo[path] = digest(value)
             except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
                 self.sound = False
                 return
-        self.found[key] = Read(path, args, known)
+        self.found[path] = Read(path, known)
 
     def result(self) -> tuple[Read, ...] | None:
         """What the page read, or None when it must be rendered every time."""
         return tuple(self.found.values()) if self.sound else None
 
 
-class View:
-    """``target`` as the renderer sees it: every read noted in ``reads``."""
+SERVICES = (dict, list, tuple, Resolver, History)
+"""Values read part by part: their calls (``get``, ``[]``, ``cited``) are noted one by one."""
+DEEP = (Cited, Document, RawDocument, DocumentMeta, Paragraph, TranslationStatus)
+"""Values read attribute by attribute: a page that cites a paragraph reads that paragraph's text
+and its document's data, not the whole document with every translation."""
+TRUTH = "?bool"
+"""A path's last part when what was read is whether the value is true (``if history``)."""
+WHOLE = ("items", "keys", "values", "copy")
+"""A dictionary's methods that read all of it."""
 
-    SERVICES: tuple[type, ...] = (dict, Resolver, History)
-    """Types whose calls are noted one by one."""
+
+def viewed(value: object, path: Path_, reads: Reads) -> Any:
+    """``value`` as read at ``path``: a view of a service or a deep value (noted as it is read),
+    any other value as it is, noted whole."""
+    if isinstance(value, SERVICES) or type(value) in DEEP:
+        return View(value, path, reads)
+    reads.note(path, value)
+    return value
+
+
+class View:
+    """``target`` as the renderer sees it: every read noted in ``reads``. It passes for its
+    target in ``isinstance``, ``==`` and ``hash`` (which read all of it)."""
 
     _target: Any
     _path: Path_
@@ -128,6 +156,10 @@ class View:
     def __init__(self, target: object, path: Path_, reads: Reads):
         self.__dict__.update(_target=target, _path=path, _reads=reads)
 
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return type(self._target)
+
     def __getattr__(self, name: str) -> Any:
         path = (*self._path, name)
         if name.startswith("__"):  # copy, pickle and the like ask for what a view does not have
@@ -135,18 +167,14 @@ class View:
         try:
             value = getattr(self._target, name)
         except AttributeError as error:
-            self._reads.note(path, None, Raised(type(error).__name__))
+            self._reads.note(path, Raised(type(error).__name__))
             raise
         if isinstance(self._target, dict) and name in WHOLE:
-            self._reads.note(self._path, None, self._target)
+            self._reads.note(self._path, self._target)
             return value
         if callable(value) and not isinstance(value, type):
             return _Call(value, path, self._reads)
-        if isinstance(value, View.SERVICES):
-            view = View(value, path, self._reads)
-            self.__dict__[name] = view
-            return view
-        self._reads.note(path, None, value)
+        value = viewed(value, path, self._reads)
         self.__dict__[name] = value  # noted once per page: the next reads go straight to it
         return value
 
@@ -161,22 +189,35 @@ class View:
 
     def __bool__(self) -> bool:
         value = bool(self._target)
-        self._reads.note((*self._path, TRUTH), None, value)
+        self._reads.note((*self._path, TRUTH), value)
         return value
 
     def __iter__(self) -> Iterator[Any]:
-        self._reads.note(self._path, None, self._target)
-        return iter(self._target)
+        """A list's or a tuple's items, each a value of its own (its place noted with it); the
+        whole of anything else."""
+        if not isinstance(self._target, list | tuple):
+            return iter(whole(self))
+        length = self.__len__()
+        return (
+            viewed(self._target[i], (*self._path, "__getitem__", (i,)), self._reads) for i in range(length)
+        )
 
     def __len__(self) -> int:
-        self._reads.note(self._path, None, self._target)
-        return len(self._target)
+        length = len(self._target)
+        self._reads.note((*self._path, "__len__", ()), length)
+        return length
 
+    def __add__(self, other: object) -> Any:
+        return whole(self) + whole(other)
 
-TRUTH = "?bool"
-"""A path's last part when what was read is whether the value is true (``if history``)."""
-WHOLE = ("items", "keys", "values", "copy")
-"""A dictionary's methods that read all of it."""
+    def __radd__(self, other: object) -> Any:
+        return whole(other) + whole(self)
+
+    def __eq__(self, other: object) -> bool:
+        return bool(whole(self) == whole(other))
+
+    def __hash__(self) -> int:
+        return hash(whole(self))
 
 
 class _Call:
@@ -187,23 +228,25 @@ class _Call:
 
     def __call__(self, *given: object) -> Any:
         # called, noted and called again the same way: lists as tuples, so that the call is a key
-        args = tuple(tuple(arg) if isinstance(arg, list) else arg for arg in given)
+        args = tuple(tuple(whole(a)) if isinstance(a, list) else whole(a) for a in given)
         result = outcome(lambda: self.method(*args))
+        path = (*self.path, args)
         try:
-            hash(args)
-            self.reads.note(self.path, args, result)
+            hash(path)
         except TypeError:
             self.reads.sound = False
+            return self.method(*args)
         if isinstance(result, Raised):
+            self.reads.note(path, result)
             return self.method(*args)  # raises it again, as it was
-        return result
+        return viewed(result, path, self.reads)
 
 
 def whole(value: Any) -> Any:
     """The object behind a view, noted whole (for code that reads all of it, or keeps a cache by
     the object's identity); any other value as it is."""
-    if isinstance(value, View):
-        value._reads.note(value._path, None, value._target)
+    if type(value) is View:
+        value._reads.note(value._path, value._target)
         return value._target
     return value
 
@@ -212,12 +255,14 @@ def again(read: Read, roots: dict[str, object]) -> bytes | None:
     """Read ``read`` again from ``roots`` (this build's site, facts, sizes): its digest now, or
     None when it cannot be read any more."""
     try:
-        value: Any = roots[read.path[0]]
-        for name in read.path[1:]:
-            value = bool(value) if name == TRUTH else getattr(value, name)
-        if read.args is not None:
-            args = read.args
-            value = outcome(lambda: value(*args))
+        value: Any = roots[str(read.path[0])]
+        for step in read.path[1:]:
+            if isinstance(step, tuple):
+                value = outcome(lambda: value(*step))  # noqa: B023 - called at once
+            elif step == TRUTH:
+                value = bool(value)
+            else:
+                value = getattr(value, step)
         return digest(value)
     except AttributeError as error:
         return digest(Raised(type(error).__name__))
@@ -225,20 +270,15 @@ def again(read: Read, roots: dict[str, object]) -> bytes | None:
         return None
 
 
-def unchanged(
-    reads: tuple[Read, ...],
-    roots: dict[str, object],
-    memo: dict[tuple[Path_, tuple[object, ...] | None], bytes],
-) -> bool:
+def unchanged(reads: tuple[Read, ...], roots: dict[str, object], memo: dict[Path_, bytes]) -> bool:
     """True when everything in ``reads`` digests the same from ``roots`` as it did."""
     for read in reads:
-        key = (read.path, read.args)
-        now = memo.get(key)
+        now = memo.get(read.path)
         if now is None:
             now = again(read, roots)
             if now is None:
                 return False
-            memo[key] = now
+            memo[read.path] = now
         if now != read.digest:
             return False
     return True

@@ -89,7 +89,7 @@ class Renderer:
     def __init__(self, site: Site, facts: BuildFacts, drawn: list[Page]):
         self.site, self.facts, self.env = site, facts, environment()
         self.sizes = {page.path.split("/", 1)[1]: svg_size(str(page.content)) for page in drawn}
-        self.memo: dict[tuple[Path_, tuple[object, ...] | None], bytes] = {}
+        self.memo: dict[Path_, bytes] = {}
         """Digests taken in this build, shared by its pages."""
 
     def roots(self) -> dict[str, object]:
