@@ -212,7 +212,7 @@ def test_mentions_found_through_aliases_and_longest_name_first(mini):
     (mini / "actors/kemenkop.yml").write_text(extra)
     site, _ = pipeline.build(mini)
     where = {
-        key: [(d.id, n) for d, n in site.mentioned_in(key)]
+        key: list(site.mentioned_in(key))
         for key in [("actor", "kominfo"), ("term", "satgas"), ("actor", "kemenkop")]
     }
     assert where[("actor", "kominfo")] == [(DOC, ["1", "3", "4", "6"])]

@@ -76,9 +76,10 @@ class Site:
     def entry(self, key: PageKey | tuple[str, str]) -> Entry:
         return self._entries[key]  # type: ignore[index]  # a (kind, id) tuple equals its PageKey
 
-    def mentioned_in(self, key: PageKey) -> list[tuple[Document, list[str]]]:
-        """The paragraphs naming the entry ``key``, grouped by document, in the site's order."""
-        return [(self.document(doc_id), numbers) for doc_id, numbers in self._mentions.get(key, {}).items()]
+    def mentioned_in(self, key: PageKey) -> list[tuple[str, list[str]]]:
+        """The paragraphs naming the entry ``key``: ``(document id, paragraph keys)``, in the
+        site's order."""
+        return [(doc_id, numbers) for doc_id, numbers in self._mentions.get(key, {}).items()]
 
 
 @lru_cache(maxsize=1 << 14)

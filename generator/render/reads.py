@@ -125,7 +125,7 @@ class Reads:
         return tuple(self.found.values()) if self.sound else None
 
 
-SERVICES = (dict, list, tuple, Resolver, History)
+SERVICES = (dict, list, Resolver, History)
 """Values read part by part: their calls (``get``, ``[]``, ``cited``) are noted one by one."""
 DEEP = (Cited, Document, RawDocument, DocumentMeta, Paragraph, TranslationStatus)
 """Values read attribute by attribute: a page that cites a paragraph reads that paragraph's text
@@ -193,14 +193,7 @@ class View:
         return value
 
     def __iter__(self) -> Iterator[Any]:
-        """A list's or a tuple's items, each a value of its own (its place noted with it); the
-        whole of anything else."""
-        if not isinstance(self._target, list | tuple):
-            return iter(whole(self))
-        length = self.__len__()
-        return (
-            viewed(self._target[i], (*self._path, "__getitem__", (i,)), self._reads) for i in range(length)
-        )
+        return iter(whole(self))
 
     def __len__(self) -> int:
         length = len(self._target)
