@@ -36,10 +36,12 @@ def generate(sources: Path, out: Path, parallel: bool = True) -> tuple[WriteRepo
     """Build the site from ``sources`` and write the changed pages to ``out``: only the pages whose
     reads changed since the last build into ``out`` are rendered (``generator/render/record.py``)."""
     site, problems = build(sources)
-    output = render_changed(site, build_facts(sources), record.load(out), out, parallel)
+    previous = record.load(out)
+    output = render_changed(site, build_facts(sources), previous, out, parallel)
     report = write(output.pages, out, output.kept)
     report.rendered = (len(output.made) - output.skipped, len(output.made))
-    atomic_write(out / record.NAME, record.dumps(output.record.stamped(out, output.made)))
+    if previous is None or output.skipped < len(output.made):  # else the record is as it was
+        atomic_write(out / record.NAME, record.dumps(output.record.stamped(out, output.made)))
     return report, problems
 
 

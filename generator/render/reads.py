@@ -261,17 +261,3 @@ def again(read: Read, roots: dict[str, object]) -> bytes | None:
         return digest(Raised(type(error).__name__))
     except Exception:  # noqa: BLE001 - whatever failed, the page is rendered again
         return None
-
-
-def unchanged(reads: tuple[Read, ...], roots: dict[str, object], memo: dict[Path_, bytes]) -> bool:
-    """True when everything in ``reads`` digests the same from ``roots`` as it did."""
-    for read in reads:
-        now = memo.get(read.path)
-        if now is None:
-            now = again(read, roots)
-            if now is None:
-                return False
-            memo[read.path] = now
-        if now != read.digest:
-            return False
-    return True

@@ -13,11 +13,12 @@ import hashlib
 import importlib.metadata
 import pickle
 import sys
+from array import array
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.model import PageKey
-from generator.render.reads import Read
+from generator.render.reads import Path_, Read
 
 NAME = ".render-record"
 ENGINE = Path(__file__).resolve().parents[1]
@@ -29,18 +30,27 @@ Made = tuple[str, int, int]
 
 @dataclass(frozen=True)
 class JobRecord:
-    """One page's last build: its job's digest, what it read, its title and the files it made."""
+    """One page's last build: its job's digest, what it read (as places in the record's list of
+    reads), its title and the files it made."""
 
     job: bytes
-    reads: tuple[Read, ...]
+    reads: bytes
+    """The numbers of the page's reads in :attr:`RenderRecord.reads`, as an ``array('I')``."""
     title: str
     """The page's title as its front matter has it."""
     made: tuple[Made, ...] = ()
 
+    def read_numbers(self) -> array:
+        return array("I", self.reads)
+
 
 @dataclass(frozen=True)
 class RenderRecord:
+    """What the pages of the last build read (each read once, however many pages read it) and
+    each page's record."""
+
     engine: bytes
+    reads: tuple[Read, ...] = ()
     jobs: dict[tuple[PageKey, str], JobRecord] = field(default_factory=dict)
 
     def intact(self, ident: tuple[PageKey, str], out: Path) -> JobRecord | None:
@@ -66,7 +76,26 @@ class RenderRecord:
                 jobs[ident] = replace(
                     self.jobs[ident], made=tuple((p, s.st_size, s.st_mtime_ns) for p, s in stats)
                 )
-        return RenderRecord(self.engine, jobs)
+        return RenderRecord(self.engine, self.reads, jobs)
+
+
+def made_of(
+    engine: bytes, pages: dict[tuple[PageKey, str], tuple[bytes, tuple[Read, ...], str]]
+) -> RenderRecord:
+    """The record of pages (``ident -> (job digest, reads, title)``): every read listed once."""
+    numbers: dict[Path_, int] = {}
+    listed: list[Read] = []
+    jobs = {}
+    for ident, (job, reads, title) in pages.items():
+        mine = array("I")
+        for read in reads:
+            number = numbers.get(read.path)
+            if number is None:
+                number = numbers[read.path] = len(listed)
+                listed.append(read)
+            mine.append(number)
+        jobs[ident] = JobRecord(job, mine.tobytes(), title)
+    return RenderRecord(engine, tuple(listed), jobs)
 
 
 def engine() -> bytes:

@@ -179,17 +179,19 @@ def render_changed(
     engine = record.engine() if recording else b""
     done: dict[int, Rendered] = {}
     digests = [_job_digest(job) if recording else None for job in work]
+    usable = previous if previous is not None and out is not None and previous.engine == engine else None
     todo = []
+    verdicts: dict[int, bool] = {}
     for number, job in enumerate(work):
-        old = previous.intact(ident(job), out) if previous and out and previous.engine == engine else None
+        old = usable.intact(ident(job), out) if usable is not None and out is not None else None
         if (
             old is not None
-            and digests[number] is not None
-            and old.job == digests[number]
-            and reads.unchanged(old.reads, renderer.roots(), renderer.memo)
+            and usable is not None
+            and digests[number] == old.job
+            and _same(old, usable, renderer, verdicts)
         ):
-            made = tuple(path for path, _, _ in old.made)
-            done[number] = Rendered(tuple(Page(path, "") for path in made), old.title, old.reads)
+            mine = tuple(usable.reads[n] for n in old.read_numbers())
+            done[number] = Rendered(tuple(Page(path, "") for path, _, _ in old.made), old.title, mine)
         else:
             todo.append(number)
     kept = set(done)
@@ -200,8 +202,8 @@ def render_changed(
     keys = [job.key for job in work if job.key.kind != PageKind.print]  # new: no earlier address to forward
     pages = [page for n, result in enumerate(results) if n not in kept for page in result.pages]
     pages += drawn + redirects(site, keys, titles) + open_data_pages(site) + descriptions(site, titles)
-    jobs_done = {
-        ident(job): JobRecord(d, result.reads, result.title)
+    recorded = {
+        ident(job): (d, result.reads, result.title)
         for job, d, result in zip(work, digests, results, strict=True)
         if d is not None and result.reads is not None
     }
@@ -212,10 +214,27 @@ def render_changed(
     return Output(
         pages + images(site),
         [page.path for n in sorted(kept) for page in results[n].pages],
-        RenderRecord(engine, jobs_done),
+        record.made_of(engine, recorded),
         files,
         len(kept),
     )
+
+
+def _same(old: JobRecord, previous: RenderRecord, renderer: Renderer, verdicts: dict[int, bool]) -> bool:
+    """True when every read of ``old`` (a page of ``previous``) digests the same now; each read
+    is read again once (``verdicts``), its digest kept for the pages rendered after."""
+    roots = renderer.roots()
+    for number in old.read_numbers():
+        same = verdicts.get(number)
+        if same is None:
+            read = previous.reads[number]
+            now = renderer.memo.get(read.path) or reads.again(read, roots)
+            if now is not None:
+                renderer.memo[read.path] = now
+            same = verdicts[number] = now == read.digest
+        if not same:
+            return False
+    return True
 
 
 def _job_digest(job: RenderJob) -> bytes | None:
