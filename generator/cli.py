@@ -19,6 +19,7 @@ from generator.maintain.new_site import new_site
 from generator.model import Site
 from generator.model.problems import CommandError, InputError, Problems, display_path
 from generator.publish.write import write
+from generator.read import memo
 from generator.read.documents import load_site
 from generator.render import record
 
@@ -193,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
             print(translation_summary(site))
         elif args.command == "clean":
             print(f"clean: {write([], args.out)}")
-            (args.out / record.NAME).unlink(missing_ok=True)
+            for kept in (record.NAME, memo.NAME):
+                (args.out / kept).unlink(missing_ok=True)
         elif args.command == "changes":
             print(change_report.report(args.sources, args.base), end="")
         elif args.command == "paragraphs":

@@ -16,7 +16,7 @@ from generator.model import BuildFacts, Site
 from generator.model.problems import Problems
 from generator.publish.builder_config import Loader
 from generator.publish.write import WriteReport, atomic_write, write
-from generator.read import git
+from generator.read import git, memo
 from generator.read.collection import read_collection
 from generator.render import record
 from generator.render.run import render_changed
@@ -35,6 +35,7 @@ def build(sources: Path, with_entries: bool = True) -> tuple[Site, Problems]:
 def generate(sources: Path, out: Path, parallel: bool = True) -> tuple[WriteReport, Problems]:
     """Build the site from ``sources`` and write the changed pages to ``out``: only the pages whose
     reads changed since the last build into ``out`` are rendered (``generator/render/record.py``)."""
+    memo.load(out / memo.NAME)
     site, problems = build(sources)
     previous = record.load(out)
     output = render_changed(site, build_facts(sources), previous, out, parallel)
@@ -42,6 +43,8 @@ def generate(sources: Path, out: Path, parallel: bool = True) -> tuple[WriteRepo
     report.rendered = (len(output.made) - output.skipped, len(output.made))
     if previous is None or output.skipped < len(output.made):  # else the record is as it was
         atomic_write(out / record.NAME, record.dumps(output.record.stamped(out, output.made)))
+    if memo.changed():
+        atomic_write(out / memo.NAME, memo.dumps())
     return report, problems
 
 

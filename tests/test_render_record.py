@@ -13,6 +13,7 @@ import pytest
 
 from generator import pipeline
 from generator.model.problems import InputError
+from generator.read import memo, yaml_lines
 from generator.render import record
 from tests.conftest import ENGLISH_FIRST, SOURCES, copy_collection
 
@@ -24,7 +25,7 @@ def tree(out: Path) -> dict[str, bytes]:
     return {
         p.relative_to(out).as_posix(): p.read_bytes()
         for p in out.rglob("*")
-        if p.is_file() and p.name != record.NAME
+        if p.is_file() and p.name not in (record.NAME, memo.NAME)
     }
 
 
@@ -162,5 +163,28 @@ def test_a_commit_renders_the_pages_whose_permanent_links_it_changes(tmp_path, m
     done, total = rendered(generate(sources, out))
     assert 0 < done < total
     clean = project / "clean"
+    generate(sources, clean)
+    assert tree(out) == tree(clean)
+
+
+def test_after_an_edit_only_the_edited_file_is_parsed_again(tmp_path, monkeypatch):
+    sources = copy_collection(tmp_path / "sources", ENGLISH_FIRST)
+    out = tmp_path / "docs"
+    generate(sources, out)
+    parsed: list[str] = []
+    loader = yaml_lines.LOADER
+
+    def counting(text: str):  # noqa: ANN202 - the loader's own type
+        parsed.append(text)
+        return loader(text)
+
+    monkeypatch.setattr(yaml_lines, "LOADER", counting)
+    assert mutate(pick(sources, "glossary")[0], sources)
+    monkeypatch.setattr(memo, "_known", {})  # as a new process has it: nothing but the file
+    monkeypatch.setattr(memo, "_used", set())
+    parsed.clear()
+    generate(sources, out)
+    assert len(parsed) == 1, f"{len(parsed)} texts parsed again"
+    clean = tmp_path / "clean"
     generate(sources, clean)
     assert tree(out) == tree(clean)

@@ -70,6 +70,11 @@ class Site:
                 numbers.append(mention.paragraph)
         return index
 
+    def document_ids(self) -> list[str]:
+        """Every document's id, in the site's order: a page that lists the documents reads each
+        one's data through :meth:`document`, not every document whole."""
+        return [doc.id for doc in self.documents]
+
     def document(self, doc_id: str) -> Document:
         return self._documents[doc_id]
 

@@ -18,6 +18,7 @@ import ftfy
 
 from generator.model import Byline, Cleaning, Document, Paragraph, RawDocument, Removal, Rule
 from generator.model.words import LOCALES, ui
+from generator.read import memo
 from generator.read.records import apply
 
 FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
@@ -82,6 +83,7 @@ def decode(data: bytes) -> tuple[str, list[Removal]]:
     raise AssertionError("latin-1 decodes any bytes")
 
 
+@memo.remembered
 def repair_text(text: str) -> tuple[str, list[Removal]]:
     """Line endings, mojibake, stray ``Â`` and no-break spaces; line numbers stay the same."""
     removals = []

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from generator.read import memo
+
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's parser when PyYAML has it (several times faster); both give line numbers."""
 
@@ -37,6 +39,7 @@ class YamlError(ValueError):
         self.line = line
 
 
+@memo.remembered
 def parse_yaml(text: str) -> YamlDoc:
     """Parse ``text``; raise :class:`YamlError` on bad syntax or a repeated key."""
     loader = None

@@ -36,6 +36,9 @@ class RenderJob:
     version go without."""
     own: PageKey | None = None
     """The entry whose page this is: its own names get no tooltip there."""
+    whole: bool = False
+    """The page reads the whole site (the print version): it is rendered against the site itself,
+    recorded as reading all of it, without the cost of noting each read."""
 
 
 EDITORS_MARK = '<sup class="editors-mark">'

@@ -38,7 +38,8 @@ def job(site: Site, lang: str) -> RenderJob:
     folders = [sources / name for name in ("pages", "glossary", "actors")]
     values = {"parts": parts(site, lang)}
     key = PageKey(PageKind.print)
-    return RenderJob(TEMPLATE, key, lang, sources, (site.config.path, *folders), values, tooltips=False)
+    inputs = (site.config.path, *folders)
+    return RenderJob(TEMPLATE, key, lang, sources, inputs, values, tooltips=False, whole=True)
 
 
 def parts(site: Site, lang: str) -> list[SimpleNamespace]:

@@ -2,17 +2,14 @@
 kept beside the generated pages (``docs/.render-record``) so that the next build renders only
 the pages whose reads changed (``generator/render/reads.py``).
 
-A page is kept only when the code that renders it is the same (:func:`engine`), its job is the
+A page is kept only when the code that renders it is the same (``generator.read.memo.engine``), its job is the
 same, every file it made is still there as it was written (size and time), and everything it read
 digests the same. Anything else, a missing or unreadable record included, renders it again.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata
 import pickle
-import sys
 from array import array
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,8 +18,6 @@ from generator.model import PageKey
 from generator.render.reads import Path_, Read
 
 NAME = ".render-record"
-ENGINE = Path(__file__).resolve().parents[1]
-"""The generator's folder: its code, templates and words make the engine's digest."""
 
 Made = tuple[str, int, int]
 """A file a page made: its path under the output folder, its size and its time (ns)."""
@@ -96,18 +91,6 @@ def made_of(
             mine.append(number)
         jobs[ident] = JobRecord(job, mine.tobytes(), title)
     return RenderRecord(engine, tuple(listed), jobs)
-
-
-def engine() -> bytes:
-    """A digest of what renders: the generator's files, Python and the installed packages."""
-    hashed = hashlib.blake2b(digest_size=16)
-    for path in sorted(ENGINE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            hashed.update(path.relative_to(ENGINE).as_posix().encode() + b"\0" + path.read_bytes())
-    hashed.update(sys.version.encode())
-    for dist in sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()):
-        hashed.update(dist.encode() + b"\0")
-    return hashed.digest()
 
 
 def load(out: Path) -> RenderRecord | None:

@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.model import BuildFacts, PageKey, PageKind, Site, inline
+from generator.read import memo
 from generator.render import cite_this, markdown_text, open_data, print_version, reads, record
 from generator.render.addresses import stem
 from generator.render.context import PageContext
@@ -23,7 +24,7 @@ from generator.render.formats import document_name, format_date, front_title, pr
 from generator.render.kinds import claims, entries, sources, story
 from generator.render.output import Page
 from generator.render.page import RenderJob
-from generator.render.reads import Path_, Read, Reads, View
+from generator.render.reads import Path_, Read, Reads, View, whole
 from generator.render.record import JobRecord, RenderRecord
 from generator.render.site_files import descriptions, open_data_pages, redirects
 from generator.render.social_image import images
@@ -100,6 +101,8 @@ class Renderer:
         site = cast(Site, View(self.site, ("site",), reads))
         facts = cast(BuildFacts, View(self.facts, ("facts",), reads))
         sizes = cast(dict[str, tuple[int, int]], View(self.sizes, ("sizes",), reads))
+        if job.whole:
+            site, facts, sizes = whole(site), whole(facts), whole(sizes)
         page = PageContext(site, facts, job.lang, job.key, sizes)
         body = self.env.get_template(job.template).render(
             site=site,
@@ -127,6 +130,10 @@ class Renderer:
             made.append(Page(f"{job.lang}/{path}", text))
         return Rendered(tuple(made), front, reads.result())
 
+
+PARALLEL_FROM = 8
+"""Render on every core from this many pages: after an edit the few pages rendered again often
+include the heaviest (the print version, the method page), and forking costs little."""
 
 _forked: tuple[Renderer, list[RenderJob]] | None = None
 """The renderer and the work, inherited by the forked workers."""
@@ -176,7 +183,7 @@ def render_changed(
     ] + connections_drawings(site)
     renderer = Renderer(site, facts, drawn)
     recording = out is not None  # a caller that writes nothing (the change report) keeps no record
-    engine = record.engine() if recording else b""
+    engine = memo.engine() if recording else b""
     done: dict[int, Rendered] = {}
     digests = [_job_digest(job) if recording else None for job in work]
     usable = previous if previous is not None and out is not None and previous.engine == engine else None
@@ -249,7 +256,10 @@ def _run(renderer: Renderer, work: list[RenderJob], parallel: bool) -> list[Rend
     global _forked
     workers = min(os.cpu_count() or 1, 8)
     if not (
-        parallel and workers > 1 and len(work) >= 100 and "fork" in multiprocessing.get_all_start_methods()
+        parallel
+        and workers > 1
+        and len(work) >= PARALLEL_FROM
+        and "fork" in multiprocessing.get_all_start_methods()
     ):
         return [renderer(job) for job in work]
     _forked = (renderer, work)

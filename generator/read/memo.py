@@ -1,0 +1,84 @@
+"""What the read stage works out from a file's text alone (its YAML parsed, a document's text
+repaired), kept between builds by the text's digest: after an edit, only the files whose text
+changed are parsed again. Every file is still read; a result is used only when the engine (the
+generator's code and the packages it runs on) is the one that worked it out.
+
+``pipeline.generate`` loads the memo before reading and keeps, after a build, only what that build
+used. Each use gets a fresh copy, so no reader can change what another one gets.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import pickle
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+NAME = ".read-memo"
+ENGINE = Path(__file__).resolve().parents[1]
+"""The generator's folder: its code, templates and words make the engine's digest."""
+
+Result = TypeVar("Result")
+_known: dict[bytes, bytes] = {}
+"""Digest of a function's name and its text -> the result, pickled."""
+_used: set[bytes] = set()
+_learnt = False
+"""True once this build worked out something the memo did not hold."""
+
+
+@functools.cache
+def engine() -> bytes:
+    """A digest of what builds the site: the generator's files, Python and the installed packages."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for path in sorted(ENGINE.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            hashed.update(path.relative_to(ENGINE).as_posix().encode() + b"\0" + path.read_bytes())
+    hashed.update(sys.version.encode())
+    for dist in sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()):
+        hashed.update(dist.encode() + b"\0")
+    return hashed.digest()
+
+
+def remembered(function: Callable[[str], Result]) -> Callable[[str], Result]:
+    """``function`` of a text, its results kept by the text's digest."""
+    name = function.__qualname__.encode()
+
+    @functools.wraps(function)
+    def wrapper(text: str) -> Result:
+        global _learnt
+        key = hashlib.blake2b(name + b"\0" + text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        _used.add(key)
+        found = _known.get(key)
+        if found is not None:
+            result: Result = pickle.loads(found)
+            return result
+        result = function(text)
+        _known[key] = pickle.dumps(result, protocol=5)
+        _learnt = True
+        return result
+
+    return wrapper
+
+
+def load(path: Path) -> None:
+    """The memo kept at ``path``, when there is one from this engine."""
+    try:
+        kept, known = pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - no memo, or an unreadable one: every text is worked out
+        return
+    if kept == engine() and isinstance(known, dict):
+        _known.update(known)
+
+
+def changed() -> bool:
+    """True when the memo to keep differs from the one loaded."""
+    return _learnt or set(_known) != _used
+
+
+def dumps() -> bytes:
+    """What this build used, to keep for the next."""
+    return pickle.dumps((engine(), {key: _known[key] for key in _used if key in _known}), protocol=5)
