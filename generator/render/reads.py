@@ -17,6 +17,7 @@ reads one entry of an index does not depend on all of it. Anything else is noted
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import io
 import pickle
@@ -73,19 +74,24 @@ holding one holds its digest."""
 _shared: dict[int, tuple[object, bytes]] = {}
 
 
-class _Pickler(pickle.Pickler):
-    def persistent_id(self, obj: object) -> bytes | None:
-        if type(obj) not in SHARED:
-            return None
-        known = _shared.get(id(obj))
-        if known is None or known[0] is not obj:
-            known = _shared[id(obj)] = (obj, _hash(obj, shared=False))
-        return known[1]
+def _stand_in(obj: object) -> tuple[type, tuple[bytes]]:
+    """How a large value is pickled inside another: as its own digest."""
+    known = _shared.get(id(obj))
+    if known is None or known[0] is not obj:
+        known = _shared[id(obj)] = (obj, _hash(obj, shared=False))
+    return bytes, (known[1],)
+
+
+_TABLE = {**copyreg.dispatch_table, **dict.fromkeys(SHARED, _stand_in)}
+"""Called for the large values only (a per-object hook would be called for every object)."""
 
 
 def _hash(value: object, shared: bool = True) -> bytes:
     buffer = io.BytesIO()
-    (_Pickler if shared else pickle.Pickler)(buffer, protocol=5).dump(value)
+    pickler = pickle.Pickler(buffer, protocol=5)
+    if shared:
+        pickler.dispatch_table = _TABLE
+    pickler.dump(value)
     return hashlib.blake2b(buffer.getbuffer(), digest_size=16).digest()
 
 
@@ -244,18 +250,23 @@ def whole(value: Any) -> Any:
     return value
 
 
-def again(read: Read, roots: dict[str, object]) -> bytes | None:
+def again(read: Read, roots: dict[str, object], walked: dict[Path_, Any] | None = None) -> bytes | None:
     """Read ``read`` again from ``roots`` (this build's site, facts, sizes): its digest now, or
-    None when it cannot be read any more."""
+    None when it cannot be read any more. ``walked`` keeps the values met on the way, for the
+    next reads that start the same way."""
+    walked = {} if walked is None else walked
     try:
-        value: Any = roots[str(read.path[0])]
-        for step in read.path[1:]:
+        start = next((n for n in range(len(read.path) - 1, 0, -1) if read.path[:n] in walked), 1)
+        value: Any = walked[read.path[:start]] if start > 1 else roots[str(read.path[0])]
+        for number in range(start, len(read.path)):
+            step = read.path[number]
             if isinstance(step, tuple):
                 value = outcome(lambda: value(*step))  # noqa: B023 - called at once
             elif step == TRUTH:
                 value = bool(value)
             else:
                 value = getattr(value, step)
+            walked[read.path[: number + 1]] = value
         return digest(value)
     except AttributeError as error:
         return digest(Raised(type(error).__name__))

@@ -92,6 +92,8 @@ class Renderer:
         self.sizes = {page.path.split("/", 1)[1]: svg_size(str(page.content)) for page in drawn}
         self.memo: dict[Path_, bytes] = {}
         """Digests taken in this build, shared by its pages."""
+        self.walked: dict[Path_, object] = {}
+        """Values met while reading the last build's reads again (``reads.again``)."""
 
     def roots(self) -> dict[str, object]:
         return {"site": self.site, "facts": self.facts, "sizes": self.sizes}
@@ -235,7 +237,7 @@ def _same(old: JobRecord, previous: RenderRecord, renderer: Renderer, verdicts: 
         same = verdicts.get(number)
         if same is None:
             read = previous.reads[number]
-            now = renderer.memo.get(read.path) or reads.again(read, roots)
+            now = renderer.memo.get(read.path) or reads.again(read, roots, renderer.walked)
             if now is not None:
                 renderer.memo[read.path] = now
             same = verdicts[number] = now == read.digest
