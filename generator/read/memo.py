@@ -65,7 +65,11 @@ def remembered(function: Callable[[str], Result]) -> Callable[[str], Result]:
 
 
 def load(path: Path) -> None:
-    """The memo kept at ``path``, when there is one from this engine."""
+    """Start a build: the memo kept at ``path``, when there is one from this engine, and nothing
+    used yet."""
+    global _learnt
+    _used.clear()
+    _learnt = False
     try:
         kept, known = pickle.loads(path.read_bytes())
     except Exception:  # noqa: BLE001 - no memo, or an unreadable one: every text is worked out
