@@ -186,23 +186,10 @@ def render_changed(
     renderer = Renderer(site, facts, drawn)
     recording = out is not None  # a caller that writes nothing (the change report) keeps no record
     engine = memo.engine() if recording else b""
-    done: dict[int, Rendered] = {}
     digests = [_job_digest(job) if recording else None for job in work]
-    usable = previous if previous is not None and out is not None and previous.engine == engine else None
-    todo = []
-    verdicts: dict[int, bool] = {}
-    for number, job in enumerate(work):
-        old = usable.intact(ident(job), out) if usable is not None and out is not None else None
-        if (
-            old is not None
-            and usable is not None
-            and digests[number] == old.job
-            and _same(old, usable, renderer, verdicts)
-        ):
-            mine = tuple(usable.reads[n] for n in old.read_numbers())
-            done[number] = Rendered(tuple(Page(path, "") for path, _, _ in old.made), old.title, mine)
-        else:
-            todo.append(number)
+    usable = previous if previous is not None and previous.engine == engine else None
+    done = _kept(work, digests, usable, out, renderer) if usable is not None and out is not None else {}
+    todo = [number for number in range(len(work)) if number not in done]
     kept = set(done)
     for number, result in zip(todo, _run(renderer, [work[n] for n in todo], parallel), strict=True):
         done[number] = result
@@ -227,6 +214,21 @@ def render_changed(
         files,
         len(kept),
     )
+
+
+def _kept(
+    work: list[RenderJob], digests: list[bytes | None], previous: RenderRecord, out: Path, renderer: Renderer
+) -> dict[int, Rendered]:
+    """The pages of ``work`` (by number) that ``previous`` shows need no rendering: their job is
+    the same, their files in ``out`` are as written and everything they read digests the same."""
+    verdicts: dict[int, bool] = {}
+    kept = {}
+    for number, job in enumerate(work):
+        old = previous.intact(ident(job), out)
+        if old is not None and digests[number] == old.job and _same(old, previous, renderer, verdicts):
+            reads_ = tuple(previous.reads[n] for n in old.read_numbers())
+            kept[number] = Rendered(tuple(Page(path, "") for path, _, _ in old.made), old.title, reads_)
+    return kept
 
 
 def _same(old: JobRecord, previous: RenderRecord, renderer: Renderer, verdicts: dict[int, bool]) -> bool:
