@@ -2,17 +2,18 @@
 something it read has changed.
 
 A page is rendered against *views* of the site, the build's facts and the drawings' sizes instead
-of the objects themselves. A view hands out what is asked of it unchanged and notes, for each
-thing read, how to read it again (the attribute's path and a call's arguments) and a digest of
-what it was (a hash of its pickled value). The next build reads each noted thing again from its
-own site and compares digests: a page whose every read, and whose job, digest the same would be
-rendered into the same bytes. The views see all the reads, because
-the renderer is only ever given views, and a value whose digest cannot be taken makes its page
-one that is always rendered.
+of the objects themselves. A view hands out what is asked of it and notes, for each thing read,
+how to read it again (its path: attribute names, and each call's arguments) and a digest of what
+it was (a hash of its pickled value). The next build reads each noted thing again from its own
+site and compares digests: a page whose job and every read digest the same would be rendered into
+the same bytes. The views see all the reads because the renderer is only ever given views; a value
+whose digest cannot be taken makes its page one that is rendered every time.
 
-The resolver, the build's history and the site's dictionaries are *services*: their calls are
-noted one by one (``site.cited_by.get(key)``, ``history.last_commit(paths)``), so that a page that
-reads one entry of an index does not depend on all of it. Anything else is noted whole.
+What is read part by part: the resolver, the build's history, dictionaries and lists (each call,
+``site.cited_by.get(key)``, ``history.last_commit(paths)``, ``[i]``, on its own; iterating reads
+the whole), and what a citation leads to (a paragraph, its document, its data: each attribute on
+its own). Anything else is noted whole; a large value (a document, an entry, a story page, the
+configuration) inside another counts by its own digest, taken once per build.
 """
 
 from __future__ import annotations
