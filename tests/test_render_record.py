@@ -4,9 +4,11 @@ generation's byte for byte, and pages that read nothing edited are not rendered 
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -188,3 +190,17 @@ def test_after_an_edit_only_the_edited_file_is_parsed_again(tmp_path, monkeypatc
     clean = tmp_path / "clean"
     generate(sources, clean)
     assert tree(out) == tree(clean)
+
+
+def test_a_build_in_another_process_renders_nothing_when_nothing_changed(tmp_path):
+    """Digests do not depend on the process (a set's order does: PYTHONHASHSEED differs)."""
+    sources = copy_collection(tmp_path / "sources", ENGLISH_FIRST)
+    said = []
+    for seed in ("1", "2"):
+        command = [sys.executable, "-m", "generator", "--sources", str(sources), "generate"]
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(Path(__file__).parents[1])}
+        done = subprocess.run(
+            [*command, "--out", str(tmp_path / "docs")], env=env, capture_output=True, text=True, check=True
+        )
+        said.append(done.stdout)
+    assert rendered(said[1])[0] == 0, said[1]

@@ -75,6 +75,10 @@ class Site:
         one's data through :meth:`document`, not every document whole."""
         return [doc.id for doc in self.documents]
 
+    def entry_keys(self) -> list[PageKey]:
+        """Every entry's key, in the site's order (as :meth:`document_ids`, for entries)."""
+        return [entry.key for entry in self.entries]
+
     def document(self, doc_id: str) -> Document:
         return self._documents[doc_id]
 

@@ -270,13 +270,14 @@ class PageBase:
         """
         named = self.site.name_index.keys_in(text)
         lines: list[str] = []
-        for entry in self.site.entries:
-            if entry.kind != "term" or entry.key == own or entry.key not in named:
+        for key in self.site.entry_keys():
+            if key.kind != PageKind.term or key == own or key not in named:
                 continue
+            entry = self.site.entry(key)
             definition = inline.plain(entry.summary.text[self.lang])
             titles: dict[str, str] = {}
             for name in sorted(entry.names()):
-                expansion = entry.expansions.get(name, {})
+                expansion = entry.expansions.get(name) or {}
                 for variant in {name, *case_variants(name)}:
                     titles.setdefault(variant, expansion.get(self.lang) or definition)
             lines += [f"*[{name}]: {title}\n\n" for name, title in sorted(titles.items())]

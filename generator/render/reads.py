@@ -97,7 +97,10 @@ def _hash(value: object, shared: bool = True) -> bytes:
 
 
 def digest(value: object) -> bytes:
-    """A digest of ``value``: equal for equal values built the same way (pickled, hashed)."""
+    """A digest of ``value``: equal for equal values built the same way (pickled, hashed). A set
+    is taken in a fixed order (its own order changes from one process to the next)."""
+    if isinstance(value, set | frozenset):
+        value = (type(value).__name__, sorted(value, key=lambda item: (type(item).__name__, repr(item))))
     return _hash(value)
 
 
@@ -134,7 +137,7 @@ class Reads:
 
 SERVICES = (dict, list, Resolver, History)
 """Values read part by part: their calls (``get``, ``[]``, ``cited``) are noted one by one."""
-DEEP = (Cited, Document, RawDocument, DocumentMeta, Paragraph, TranslationStatus)
+DEEP = (Cited, Document, RawDocument, DocumentMeta, Paragraph, TranslationStatus, Entry)
 """Values read attribute by attribute: a page that cites a paragraph reads that paragraph's text
 and its document's data, not the whole document with every translation."""
 TRUTH = "?bool"
