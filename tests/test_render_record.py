@@ -5,6 +5,7 @@ generation's byte for byte, and pages that read nothing edited are not rendered 
 from __future__ import annotations
 
 import os
+import pickle
 import re
 import shutil
 import subprocess
@@ -204,3 +205,25 @@ def test_a_build_in_another_process_renders_nothing_when_nothing_changed(tmp_pat
         )
         said.append(done.stdout)
     assert rendered(said[1])[0] == 0, said[1]
+
+
+class _Trap:
+    """Unpickled, it would create a file: a kept file must never run what it names."""
+
+    def __init__(self, target: Path):
+        self.target = target
+
+    def __reduce__(self):  # noqa: ANN204 - pickle's protocol
+        return (Path.touch, (self.target,))
+
+
+def test_a_planted_record_or_memo_runs_nothing(tmp_path):
+    sources = copy_collection(tmp_path / "sources", ENGLISH_FIRST)
+    out = tmp_path / "docs"
+    generate(sources, out)
+    trap = tmp_path / "trapped"
+    (out / record.NAME).write_bytes(pickle.dumps(_Trap(trap)))
+    (out / memo.NAME).write_bytes(pickle.dumps((memo.engine(), {b"k": pickle.dumps(_Trap(trap))})))
+    done, total = rendered(generate(sources, out))
+    assert not trap.exists()
+    assert done == total

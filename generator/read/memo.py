@@ -9,9 +9,13 @@ used. Each use gets a fresh copy, so no reader can change what another one gets.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 import functools
 import hashlib
+import importlib
 import importlib.metadata
+import io
 import pickle
 import sys
 from collections.abc import Callable
@@ -28,6 +32,8 @@ _known: dict[bytes, bytes] = {}
 _used: set[bytes] = set()
 _learnt = False
 """True once this build worked out something the memo did not hold."""
+_loaded: set[bytes] = set()
+"""What the memo file held when this build started."""
 
 
 @functools.cache
@@ -54,8 +60,11 @@ def remembered(function: Callable[[str], Result]) -> Callable[[str], Result]:
         _used.add(key)
         found = _known.get(key)
         if found is not None:
-            result: Result = pickle.loads(found)
-            return result
+            try:
+                kept: Result = safe_loads(found)  # type: ignore[assignment]
+                return kept
+            except Exception:  # noqa: BLE001 - a result that cannot be read is worked out again
+                pass
         result = function(text)
         _known[key] = pickle.dumps(result, protocol=5)
         _learnt = True
@@ -64,23 +73,59 @@ def remembered(function: Callable[[str], Result]) -> Callable[[str], Result]:
     return wrapper
 
 
+SAFE = {
+    *(
+        ("builtins", name)
+        for name in ("bytes", "complex", "dict", "frozenset", "list", "set", "slice", "tuple")
+    ),
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("pathlib", "PosixPath"),
+    ("pathlib", "PurePosixPath"),
+    ("markupsafe", "Markup"),
+}
+"""What a kept file may name besides the model's own values (dataclasses and enumerations of
+``generator``): a file in the output folder could come from anyone, so nothing that runs code."""
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> type:
+        if (module, name) in SAFE:
+            found: type = super().find_class(module, name)
+            return found
+        if module.startswith("generator.") and "." not in name:
+            value = getattr(importlib.import_module(module), name, None)
+            if isinstance(value, type) and (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum)):
+                return value
+        raise pickle.UnpicklingError(f"{module}.{name} may not be read from a kept file")
+
+
+def safe_loads(data: bytes) -> object:
+    """A file this generator pickled (the memo, the render record), read back without running
+    anything it might name but the model's values."""
+    return _Unpickler(io.BytesIO(data)).load()
+
+
 def load(path: Path) -> None:
     """Start a build: the memo kept at ``path``, when there is one from this engine, and nothing
     used yet."""
     global _learnt
     _used.clear()
+    _loaded.clear()
     _learnt = False
     try:
-        kept, known = pickle.loads(path.read_bytes())
+        found = safe_loads(path.read_bytes())
+        kept, known = found if isinstance(found, tuple) and len(found) == 2 else (None, None)
     except Exception:  # noqa: BLE001 - no memo, or an unreadable one: every text is worked out
         return
-    if kept == engine() and isinstance(known, dict):
+    if kept == engine() and isinstance(known, dict):  # each entry is read by safe_loads when used
         _known.update(known)
+        _loaded.update(known)
 
 
 def changed() -> bool:
-    """True when the memo to keep differs from the one loaded."""
-    return _learnt or set(_known) != _used
+    """True when the memo to keep differs from the file this build started with."""
+    return _learnt or _loaded != _used
 
 
 def dumps() -> bytes:

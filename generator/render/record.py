@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.model import PageKey
+from generator.read.memo import safe_loads
 from generator.render.reads import Path_, Read
 
 NAME = ".render-record"
@@ -97,7 +98,7 @@ def load(out: Path) -> RenderRecord | None:
     """The record of the last build into ``out``; None when there is none or it cannot be read
     (a record from another version of the generator, say): every page is then rendered."""
     try:
-        found = pickle.loads((out / NAME).read_bytes())
+        found = safe_loads((out / NAME).read_bytes())
     except Exception:  # noqa: BLE001 - an unreadable record only costs a full render
         return None
     return found if isinstance(found, RenderRecord) else None
