@@ -84,8 +84,9 @@ SAFE = {
     ("pathlib", "PurePosixPath"),
     ("markupsafe", "Markup"),
 }
-"""What a kept file may name besides the model's own values (dataclasses and enumerations of
-``generator``): a file in the output folder could come from anyone, so nothing that runs code."""
+"""What a kept file may name besides the model's own values (dataclasses, enumerations and named
+tuples of ``generator``): a file in the output folder could come from anyone, so nothing that
+runs code."""
 
 
 class _Unpickler(pickle.Unpickler):
@@ -95,7 +96,9 @@ class _Unpickler(pickle.Unpickler):
             return found
         if module.startswith("generator.") and "." not in name:
             value = getattr(importlib.import_module(module), name, None)
-            if isinstance(value, type) and (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum)):
+            if isinstance(value, type) and (
+                dataclasses.is_dataclass(value) or issubclass(value, enum.Enum | tuple)  # named tuples
+            ):
                 return value
         raise pickle.UnpicklingError(f"{module}.{name} may not be read from a kept file")
 
