@@ -19,6 +19,7 @@ configuration) inside another counts by its own digest, taken once per build.
 from __future__ import annotations
 
 import copyreg
+import dataclasses
 import hashlib
 import io
 import pickle
@@ -35,6 +36,7 @@ from generator.model import (
     Paragraph,
     RawDocument,
     Resolver,
+    Site,
     SiteConfig,
     StoryPage,
     TranslationStatus,
@@ -75,23 +77,29 @@ holding one holds its digest."""
 _shared: dict[int, tuple[object, bytes]] = {}
 
 
+def _fields(obj: Any) -> tuple[type, tuple[object, ...]]:
+    """A dataclass by its fields alone: what its cached properties hold (``Site._documents``,
+    ``Document._by_key``) depends on which pages ran first, not on its value."""
+    return type(obj), tuple(getattr(obj, field.name) for field in dataclasses.fields(obj))
+
+
 def _stand_in(obj: object) -> tuple[type, tuple[bytes]]:
     """How a large value is pickled inside another: as its own digest."""
     known = _shared.get(id(obj))
     if known is None or known[0] is not obj:
-        known = _shared[id(obj)] = (obj, _hash(obj, shared=False))
+        known = _shared[id(obj)] = (obj, _hash(obj, _PLAIN))
     return bytes, (known[1],)
 
 
-_TABLE = {**copyreg.dispatch_table, **dict.fromkeys(SHARED, _stand_in)}
-"""Called for the large values only (a per-object hook would be called for every object)."""
+_PLAIN = {**copyreg.dispatch_table, Site: _fields, Document: _fields}
+_TABLE = {**_PLAIN, **dict.fromkeys(SHARED, _stand_in)}
+"""Called for these values only (a per-object hook would be called for every object)."""
 
 
-def _hash(value: object, shared: bool = True) -> bytes:
+def _hash(value: object, table: dict = _TABLE) -> bytes:
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=5)
-    if shared:
-        pickler.dispatch_table = _TABLE
+    pickler.dispatch_table = table
     pickler.dump(value)
     return hashlib.blake2b(buffer.getbuffer(), digest_size=16).digest()
 

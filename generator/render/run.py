@@ -141,10 +141,10 @@ _forked: tuple[Renderer, list[RenderJob]] | None = None
 """The renderer and the work, inherited by the forked workers."""
 
 
-def _render_share(indexes: range) -> list[Rendered]:
+def _render_one(index: int) -> Rendered:
     assert _forked is not None, "set before the workers fork"
     renderer, work = _forked
-    return [renderer(work[i]) for i in indexes]
+    return renderer(work[index])
 
 
 def ident(job: RenderJob) -> tuple[PageKey, str]:
@@ -269,7 +269,9 @@ def _run(renderer: Renderer, work: list[RenderJob], parallel: bool) -> list[Rend
     _forked = (renderer, work)
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            shares = pool.map(_render_share, [range(i, len(work), workers) for i in range(workers)])
+            # small chunks, handed out as workers free up: the heavy pages (the print versions)
+            # do not wait for one another in one worker
+            done = pool.map(_render_one, range(len(work)), chunksize=max(1, len(work) // (workers * 8)))
     finally:
         _forked = None
-    return [shares[i % workers][i // workers] for i in range(len(work))]
+    return done
