@@ -18,6 +18,7 @@ from generator import pipeline
 from generator.model.problems import InputError
 from generator.read import memo, yaml_lines
 from generator.render import record
+from generator.render.reads import Reads, View
 from tests.conftest import ENGLISH_FIRST, SOURCES, copy_collection
 
 WORD = re.compile(r"(?<![@\w#:/.-])([a-z]{6,})(?![\w\]#(-])")
@@ -227,3 +228,11 @@ def test_a_planted_record_or_memo_runs_nothing(tmp_path):
     done, total = rendered(generate(sources, out))
     assert not trap.exists()
     assert done == total
+
+
+def test_a_view_prints_and_compares_as_its_value_and_notes_it():
+    found = Reads({})
+    items = View(["a", "b"], ("site", "list"), found)
+    assert str(items) == "['a', 'b']" and f"{items}" == "['a', 'b']" and repr(items) == "['a', 'b']"
+    assert items == ["a", "b"] and isinstance(items, list)
+    assert [read.path for read in found.result() or ()] == [("site", "list")]

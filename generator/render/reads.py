@@ -224,6 +224,15 @@ class View:
     def __radd__(self, other: object) -> Any:
         return whole(other) + whole(self)
 
+    def __str__(self) -> str:  # a template that prints a value prints the value, not its view
+        return str(whole(self))
+
+    def __repr__(self) -> str:
+        return repr(whole(self))
+
+    def __format__(self, spec: str) -> str:
+        return format(whole(self), spec)
+
     def __eq__(self, other: object) -> bool:
         return bool(whole(self) == whole(other))
 
