@@ -17,6 +17,7 @@ import pytest
 from generator import pipeline
 from generator.model.problems import InputError
 from generator.read import memo, yaml_lines
+from generator.read.kept import engine
 from generator.render import record
 from generator.render.reads import Reads, View
 from tests.conftest import ENGLISH_FIRST, SOURCES, copy_collection
@@ -224,7 +225,7 @@ def test_a_planted_record_or_memo_runs_nothing(tmp_path):
     generate(sources, out)
     trap = tmp_path / "trapped"
     (out / record.NAME).write_bytes(pickle.dumps(_Trap(trap)))
-    (out / memo.NAME).write_bytes(pickle.dumps((memo.engine(), {b"k": pickle.dumps(_Trap(trap))})))
+    (out / memo.NAME).write_bytes(pickle.dumps((engine(), {b"k": pickle.dumps(_Trap(trap))})))
     done, total = rendered(generate(sources, out))
     assert not trap.exists()
     assert done == total

@@ -165,7 +165,7 @@ def viewed(value: object, path: Path_, reads: Reads) -> Any:
 
 class View:
     """``target`` as the renderer sees it: every read noted in ``reads``. It passes for its
-    target in ``isinstance``, ``==`` and ``hash`` (which read all of it)."""
+    target in ``isinstance``, ``==``, ``hash``, ``str`` and ``format`` (which read all of it)."""
 
     _target: Any
     _path: Path_
@@ -249,17 +249,18 @@ class _Call:
     def __call__(self, *given: object) -> Any:
         # called, noted and called again the same way: lists as tuples, so that the call is a key
         args = tuple(tuple(whole(a)) if isinstance(a, list) else whole(a) for a in given)
-        result = outcome(lambda: self.method(*args))
-        path = (*self.path, args)
+        path: Path_ | None = (*self.path, args)
         try:
             hash(path)
-        except TypeError:
-            self.reads.sound = False
-            return self.method(*args)
-        if isinstance(result, Raised):
-            self.reads.note(path, result)
-            return self.method(*args)  # raises it again, as it was
-        return viewed(result, path, self.reads)
+        except TypeError:  # arguments that cannot be a key: the page is rendered every time
+            self.reads.sound, path = False, None
+        try:
+            result = self.method(*args)
+        except Exception as error:
+            if path is not None:
+                self.reads.note(path, Raised(type(error).__name__))
+            raise
+        return result if path is None else viewed(result, path, self.reads)
 
 
 def whole(value: Any) -> Any:
@@ -271,23 +272,18 @@ def whole(value: Any) -> Any:
     return value
 
 
-def again(read: Read, roots: dict[str, object], walked: dict[Path_, Any] | None = None) -> bytes | None:
+def again(read: Read, roots: dict[str, object]) -> bytes | None:
     """Read ``read`` again from ``roots`` (this build's site, facts, sizes): its digest now, or
-    None when it cannot be read any more. ``walked`` keeps the values met on the way, for the
-    next reads that start the same way."""
-    walked = {} if walked is None else walked
+    None when it cannot be read any more."""
     try:
-        start = next((n for n in range(len(read.path) - 1, 0, -1) if read.path[:n] in walked), 1)
-        value: Any = walked[read.path[:start]] if start > 1 else roots[str(read.path[0])]
-        for number in range(start, len(read.path)):
-            step = read.path[number]
+        value: Any = roots[str(read.path[0])]
+        for step in read.path[1:]:
             if isinstance(step, tuple):
                 value = outcome(lambda: value(*step))  # noqa: B023 - called at once
             elif step == TRUTH:
                 value = bool(value)
             else:
                 value = getattr(value, step)
-            walked[read.path[: number + 1]] = value
         return digest(value)
     except AttributeError as error:
         return digest(Raised(type(error).__name__))

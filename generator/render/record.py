@@ -2,9 +2,9 @@
 kept beside the generated pages (``docs/.render-record``) so that the next build renders only
 the pages whose reads changed (``generator/render/reads.py``).
 
-A page is kept only when the code that renders it is the same (``generator.read.memo.engine``), its job is the
-same, every file it made is still there as it was written (size and time), and everything it read
-digests the same. Anything else, a missing or unreadable record included, renders it again.
+A page is kept only when the code that renders it is the same (``generator.read.kept.engine``),
+its job is the same, every file it made is still there as it was written (size and time), and
+everything it read digests the same. Anything else, a missing or unreadable record included, renders it again.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.model import PageKey
-from generator.read.memo import safe_loads
+from generator.read.kept import safe_loads
 from generator.render.reads import Path_, Read
 
 NAME = ".render-record"

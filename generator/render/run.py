@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.model import BuildFacts, PageKey, PageKind, Site, inline
-from generator.read import memo
+from generator.read.kept import engine as engine_digest
 from generator.render import cite_this, markdown_text, open_data, print_version, reads, record
 from generator.render.addresses import stem
 from generator.render.context import PageContext
@@ -92,8 +92,6 @@ class Renderer:
         self.sizes = {page.path.split("/", 1)[1]: svg_size(str(page.content)) for page in drawn}
         self.memo: dict[Path_, bytes] = {}
         """Digests taken in this build, shared by its pages."""
-        self.walked: dict[Path_, object] = {}
-        """Values met while reading the last build's reads again (``reads.again``)."""
 
     def roots(self) -> dict[str, object]:
         return {"site": self.site, "facts": self.facts, "sizes": self.sizes}
@@ -185,7 +183,7 @@ def render_changed(
     ] + connections_drawings(site)
     renderer = Renderer(site, facts, drawn)
     recording = out is not None  # a caller that writes nothing (the change report) keeps no record
-    engine = memo.engine() if recording else b""
+    engine = engine_digest() if recording else b""
     digests = [_job_digest(job) if recording else None for job in work]
     usable = previous if previous is not None and previous.engine == engine else None
     done = _kept(work, digests, usable, out, renderer) if usable is not None and out is not None else {}
@@ -239,7 +237,7 @@ def _same(old: JobRecord, previous: RenderRecord, renderer: Renderer, verdicts: 
         same = verdicts.get(number)
         if same is None:
             read = previous.reads[number]
-            now = renderer.memo.get(read.path) or reads.again(read, roots, renderer.walked)
+            now = renderer.memo.get(read.path) or reads.again(read, roots)
             if now is not None:
                 renderer.memo[read.path] = now
             same = verdicts[number] = now == read.digest
