@@ -349,3 +349,24 @@ def test_the_print_pages_are_the_same_bytes_every_time(site):
     paths = {f"{lang}/{stem(site, ('print', ''), lang)}.md" for lang in site.config.languages}
     first, second = render_pages(site, *paths), render_pages(site, *paths)
     assert set(first) == paths and first == second
+
+
+def test_an_entry_named_in_many_documents_lists_the_first_few_and_links_the_rest(site, monkeypatch):
+    from generator.render import print_version
+
+    named = [(entry, site.mentioned_in(entry.key)) for entry in site.entries]
+    entry, mentioned = max(named, key=lambda pair: len(pair[1]))
+    assert len(mentioned) >= 2, "the test collection has an entry named in two documents"
+    monkeypatch.setattr(print_version, "MENTIONS", 1)
+    for lang in site.config.languages:
+        path = f"{lang}/{stem(site, ('print', ''), lang)}.md"
+        text = render_pages(site, path)[path]
+        own = stem(site, (entry.kind, entry.id), lang)
+        more = ui(lang)["print"]["mentions_more"].format(count=len(mentioned) - 1)
+        assert f"- [{more}]({own}.md)" in text.splitlines()
+        # the entry's own page still lists every document
+        page_path = f"{lang}/{own}.md"
+        page = render_pages(site, page_path)[page_path]
+        assert more not in page
+        for doc_id, _ in mentioned:
+            assert f"{doc_id}.md)" in page

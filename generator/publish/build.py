@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import yaml
@@ -40,6 +41,8 @@ THEME_FIXES = [
 ]
 # On a page without a table of contents, the theme's toggle for it has no label and no use.
 UNUSED_TOC = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+SEARCH_BODY = b"data-pagefind-body"
+"""What marks a page that Pagefind indexes (``overrides/main.html``)."""
 
 
 def prune(site: Path) -> None:
@@ -90,13 +93,25 @@ def roots(configs: list[Path]) -> list[str]:
 
 
 def pages_of(site: Path, root: str, others: list[str]) -> str:
-    """A Pagefind glob for the pages of the language at ``root``: its folder, or for the root
-    language everything but the other languages' folders (and the search bundles)."""
-    if root:
-        return f"{root}**/*.html"
+    """A Pagefind glob for the pages of the language at ``root``: the pages in its folder but not
+    in the other languages' folders, the search bundles or the assets. A folder that holds one
+    page and nothing else, a page that is not searched (no ``data-pagefind-body``: the print
+    version), is left out: Pagefind would read it only to find nothing to index."""
     skipped = {other.rstrip("/") for other in others} | {"pagefind", "assets"}
-    folders = sorted(p.name for p in site.iterdir() if p.is_dir() and p.name not in skipped)
-    return "{*.html," + ",".join(f"{name}/**/*.html" for name in folders) + "}" if folders else "*.html"
+    folders = sorted(
+        path.name
+        for path in (site / root).iterdir()
+        if path.is_dir() and path.name not in skipped and searched(path)
+    )
+    return "{" + ",".join([f"{root}*.html", *(f"{root}{name}/**/*.html" for name in folders)]) + "}"
+
+
+def searched(folder: Path) -> bool:
+    """False for a folder whose only content is a page without a search body."""
+    if [path.name for path in folder.iterdir()] != ["index.html"]:
+        return True
+    with open(folder / "index.html", "rb") as page:
+        return SEARCH_BODY in page.read()
 
 
 def index(site: Path, languages: list[str], only: set[str] | None = None) -> int:
@@ -145,6 +160,8 @@ def build(site: Path = SITE) -> int:
     new, old = site.with_name(f".{site.name}.new"), site.with_name(f".{site.name}.old")
     for leftover in (new, old, *site.parent.glob(f".{site.name}.new.*")):
         shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in site.parent.glob(f".{site.name}.old.*"):  # a discard that did not finish
+        delete_later(leftover)
     configs = write_configs()
     now = incremental.state(configs)
     dirty = incremental.possible(site, now)
@@ -185,7 +202,7 @@ def build(site: Path = SITE) -> int:
     if site.exists():
         site.rename(old)
     new.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    discard(old)
     incremental.record(now)
     kind = "every page"
     if dirty:
@@ -196,6 +213,27 @@ def build(site: Path = SITE) -> int:
     search = f"Pagefind {finished - built:.1f} s{which}" if reindex else "search index unchanged"
     print(f"site: built {site}/, {kind} (MkDocs {built - started:.1f} s, {search})")
     return 0
+
+
+def discard(folder: Path) -> None:
+    """Delete the previous site in a process of its own that outlives this one: nothing waits
+    for it (thousands of folders take seconds to remove). It is first renamed out of the next
+    build's way; the next build deletes whatever such a process may have left."""
+    if folder.exists():
+        trash = folder.with_name(f"{folder.name}.{uuid.uuid4().hex}")
+        folder.rename(trash)
+        delete_later(trash)
+
+
+def delete_later(folder: Path) -> None:
+    code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    subprocess.Popen(
+        [sys.executable, "-c", code, str(folder)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 DIRTY_WARNING = "A 'dirty' build is being performed"

@@ -30,13 +30,16 @@ FRONT = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING = re.compile(r"^(#{1,6}) ", re.MULTILINE)
 """Headings of a generated page: text that starts a line with ``#`` is always escaped (``\\#``)."""
 TITLE = re.compile(r"^# .*$", re.MULTILINE)
+MENTIONS = 10
+"""An entry's source documents listed in print (the rest are on its page): a term that a
+collection of a thousand documents names would otherwise fill a hundred printed pages."""
 
 
 def job(site: Site, lang: str) -> RenderJob:
     """The print page of ``lang``."""
     sources = site.config.path.parent
     folders = [sources / name for name in ("pages", "glossary", "actors")]
-    values = {"parts": parts(site, lang)}
+    values = {"parts": parts(site, lang), "print_mentions": MENTIONS}
     key = PageKey(PageKind.print)
     inputs = (site.config.path, *folders)
     return RenderJob(TEMPLATE, key, lang, sources, inputs, values, tooltips=False, whole=True)
