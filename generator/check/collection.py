@@ -11,6 +11,7 @@ from generator.check.documents import validate
 from generator.check.entry_checks import validate_entries
 from generator.check.page_checks import validate_pages
 from generator.check.statements import check_statement
+from generator.check.updates import check_updates
 from generator.model import Collection, NameIndex, Resolver, TranslationStatus, site_intro
 from generator.model.problems import InputError, Problems
 
@@ -39,6 +40,7 @@ def check_collection(collection: Collection, problems: Problems) -> Checked:
         documents, entries = collection.documents, collection.entries
         check_statement(config.path, site_intro(config), cites, known, problems)
         check_attribution(documents, entries, collection.pages, resolver, names, problems)
+    check_updates(collection, problems)
     cites.finish()
     pages = {page.id for page in collection.pages}
     if collection.with_entries and config.home_page and config.home_page not in pages:

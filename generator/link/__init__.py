@@ -5,9 +5,11 @@ mentions, the who-is-who diagram), found once and joined with the checked collec
 from __future__ import annotations
 
 from generator.check.collection import Checked
+from generator.check.updates import source_ids
 from generator.link.graph import cited_by, diagram_edges, related
 from generator.link.mentions import find_mentions
 from generator.model import Collection, Site
+from generator.model.updates import Update, newest_first, with_ids
 
 
 def link(collection: Collection, checked: Checked) -> Site:
@@ -25,4 +27,11 @@ def link(collection: Collection, checked: Checked) -> Site:
         cited_by=cited_by(collection.entries, checked.resolver),
         related=related(collection.entries),
         diagram=diagram_edges(collection.entries, checked.resolver),
+        updates=updates(collection),
     )
+
+
+def updates(collection: Collection) -> tuple[Update, ...]:
+    """The update records, the newest first, each naming its documents by their ids."""
+    ids = source_ids(collection)
+    return tuple(newest_first([with_ids(update, ids) for update in collection.updates]))

@@ -11,6 +11,7 @@ from generator.model.entry import Entry
 from generator.model.keys import PageKey
 from generator.model.records import Record
 from generator.model.story import StoryPage
+from generator.model.updates import Update
 
 
 @dataclass(frozen=True)
@@ -32,5 +33,7 @@ class Collection:
     """Ids of documents that ``SHA256SUMS`` does not list: the likely newcomers in a clash of keys."""
     entry_files: frozenset[PageKey]
     """The keys of every entry file, readable or not: no cascade of messages for a broken one."""
+    updates: tuple[Update, ...] = ()
+    """The update records (``sources/updates/``), in the order of their names."""
     with_entries: bool = True
     """False when only the documents and their translations were read."""

@@ -18,6 +18,8 @@ class PageKind(StrEnum):
     actor = "actor"
     ledger = "ledger"
     print = "print"
+    updates = "updates"
+    """The updates page (``sources/updates/``)."""
 
 
 class PageKey(NamedTuple):

@@ -15,6 +15,7 @@ from generator.model.indexes import NameIndex, Resolver
 from generator.model.keys import PageKey
 from generator.model.records import Record
 from generator.model.story import StoryPage
+from generator.model.updates import Update
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,12 @@ class Site:
     """Entry key -> keys of related entries, both ways."""
     diagram: list[DiagramEdge] = field(default_factory=list)
     """Edges of the who-is-who diagram (``generator.link.graph.diagram_edges``)."""
+    updates: tuple[Update, ...] = ()
+    """The update records, the newest first."""
+
+    def updates_of(self, key: PageKey) -> list[Update]:
+        """The updates that changed the page ``key``, the newest first."""
+        return [update for update in self.updates if update.touches(key)]
 
     @cached_property
     def _documents(self) -> dict[str, Document]:

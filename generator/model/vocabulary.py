@@ -1,4 +1,5 @@
-"""The vocabularies a site writes with: actor kinds, relation verbs, figure units, certainties.
+"""The vocabularies a site writes with: actor kinds, relation verbs, figure units, certainties,
+kinds of update.
 
 The engine's defaults are ``generator/vocabulary.yml`` (their words per language in
 ``generator/locales/<lang>.yml``); a site extends or replaces them in ``sources/vocabulary.yml``.
@@ -15,7 +16,7 @@ from generator.model.words import Words, ui
 
 Text = dict[str, str]
 
-SECTIONS = ("actor_kinds", "relations", "units", "certainties")
+SECTIONS = ("actor_kinds", "relations", "units", "certainties", "update_kinds")
 SITE_FILE = "sources/vocabulary.yml"
 LINES = ("solid", "dashed", "dotted")
 UNIT_STYLES = ("number", "ordinal", "year")
@@ -51,6 +52,8 @@ class Vocabulary:
     relations: tuple[Word, ...] = ()
     units: tuple[Word, ...] = ()
     certainties: tuple[Word, ...] = ()
+    update_kinds: tuple[Word, ...] = ()
+    """Kinds of update (``sources/updates/``): what the updates page filters by."""
     extra_relations: tuple[Word, ...] = ()
     """Labels of the relations the engine draws itself (``quotes``, ``speaks-about``): not
     written in sources, so not in ``relations``."""

@@ -11,6 +11,7 @@ from generator.read.documents import load_documents, load_site, removed_records,
 from generator.read.entries import entry_files, load_entries
 from generator.read.merges import conflict_markers
 from generator.read.pages import load_pages
+from generator.read.updates import load_updates
 
 
 def read_collection(sources: Path, problems: Problems, with_entries: bool = True) -> Collection:
@@ -34,5 +35,6 @@ def read_collection(sources: Path, problems: Problems, with_entries: bool = True
         unreadable=frozenset(path.stem for path in sources.glob("*.txt")) - read_ids,
         unlisted=frozenset(unlisted(sources)),
         entry_files=frozenset(PageKey(PageKind(kind), item) for kind, item in entry_files(sources)),
+        updates=tuple(load_updates(sources, config, problems)) if with_entries else (),
         with_entries=with_entries,
     )

@@ -1,8 +1,8 @@
 """The site's vocabularies: the engine's defaults (``generator/vocabulary.yml``, their words in
 ``generator/locales/<lang>.yml``), extended or replaced by ``sources/vocabulary.yml``.
 
-``sources/vocabulary.yml`` has up to four sections, ``actor_kinds``, ``relations``, ``units`` and
-``certainties``; each maps an id to what the site says about it::
+``sources/vocabulary.yml`` has up to five sections, ``actor_kinds``, ``relations``, ``units``,
+``certainties`` and ``update_kinds``; each maps an id to what the site says about it::
 
     actor_kinds:
       agency:
@@ -46,6 +46,7 @@ FIELDS = {
     "relations": ("label",),
     "units": ("label", "symbols", "style"),
     "certainties": ("label", "legend", "line"),
+    "update_kinds": ("label",),
 }
 LOCALE_KEYS = {
     ("actor_kinds", "label"): "actor_kinds",
@@ -54,12 +55,14 @@ LOCALE_KEYS = {
     ("units", "label"): "units",
     ("certainties", "label"): "certainty",
     ("certainties", "legend"): "certainty_legend",
+    ("update_kinds", "label"): "update_kinds",
 }
 REQUIRED = {
     "actor_kinds": ("label", "plural"),
     "relations": ("label",),
     "units": ("label",),
     "certainties": ("legend",),
+    "update_kinds": ("label",),
 }
 """The words each entry needs in every site language (a unit of style ``year`` needs none)."""
 TEXTS = ("label", "plural", "legend")
@@ -70,6 +73,7 @@ EXAMPLES = {
     "relations": "e.g. funds: {label: {en: funds}}",
     "units": 'e.g. trips: {label: {en: "{n} trips"}}',
     "certainties": "e.g. rumoured: {label: {en: rumour}, legend: {en: ...}, line: dotted}",
+    "update_kinds": "e.g. data-added: {label: {en: data added}}",
 }
 
 

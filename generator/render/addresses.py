@@ -24,7 +24,7 @@ def stem(site: Site, key: PageKey, lang: str) -> str:
         return "index" if item == site.config.home_page else page.slug[lang]
     if kind == PageKind.ledger and item:
         return f"{ui(lang)['slugs'][kind]}/{ledger_part(site, item, lang)}"
-    if kind in (PageKind.ledger, PageKind.print):
+    if kind in (PageKind.ledger, PageKind.print, PageKind.updates):
         return ui(lang)["slugs"][kind]
     return f"{ui(lang)['slugs'][kind]}/{item}"
 

@@ -172,7 +172,7 @@ def files(
 ) -> list[tuple[str, str]]:
     """``(path in the language's tree, text)`` of the page's BibTeX, RIS and CSL-JSON files; a
     source's page adds one entry per paragraph."""
-    item = page_item(site, facts, key, lang, title, last_changed(facts, inputs))
+    item = page_item(site, facts, key, lang, title, last_changed(facts, inputs, site, key))
     items = [item]
     doc = document_of(site, key)
     if doc is not None:
@@ -185,8 +185,12 @@ def files(
     ]
 
 
-def last_changed(facts: BuildFacts, inputs: list[Path]) -> date | None:
-    return facts.history.last_changed(inputs) if facts.history else None
+def last_changed(facts: BuildFacts, inputs: list[Path], site: Site, key: PageKey) -> date | None:
+    """The last day the page changed: its input files' last commit, or the latest update that
+    changed it (``sources/updates/``) when that is later, so that the two never disagree."""
+    committed = facts.history.last_changed(inputs) if facts.history else None
+    updated = [update.date for update in site.updates_of(key)]
+    return max([day for day in (committed, *updated) if day is not None], default=None)
 
 
 # What the page shows -------------------------------------------------------------------------
@@ -206,7 +210,7 @@ def page_block(page, title: str, inputs, edit_path: str) -> Shown:
     """Cite this page: APA and Chicago, the files, the last-changed date and the permanent link."""
     site, key, lang = page.site, page.key, page.lang
     words = page.ui["cite"]
-    changed = last_changed(page.facts, inputs)
+    changed = last_changed(page.facts, inputs, site, key)
     item = page_item(site, page.facts, key, lang, title, changed)
     styles = [(words[name], *render(item, name, lang)) for name in STYLES]
     here = url_path(site, key, lang)

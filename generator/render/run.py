@@ -21,7 +21,7 @@ from generator.render.addresses import stem
 from generator.render.context import PageContext
 from generator.render.drawings import connections_drawings, drawings
 from generator.render.formats import document_name, format_date, front_title, project_path, svg_size
-from generator.render.kinds import claims, entries, sources, story
+from generator.render.kinds import claims, entries, sources, story, updates
 from generator.render.output import Page
 from generator.render.page import RenderJob
 from generator.render.reads import Path_, Read, Reads, View, whole
@@ -69,8 +69,9 @@ def jobs(site: Site) -> list[RenderJob]:
         work += entries.jobs(site, lang)
         work += claims.jobs(site, lang)
         work += story.jobs(site, lang)
+        work += updates.jobs(site, lang)
         work.append(print_version.job(site, lang))
-    return work
+    return [updates.with_update_inputs(site, job) for job in work]
 
 
 @dataclass(frozen=True)

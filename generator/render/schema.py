@@ -108,6 +108,8 @@ def main_entity(page, title: str, description: str) -> dict | None:
         kind == "print"
     ):  # the story, the glossary and the actors in one document (generator/render/print_version.py)
         return {"@type": "Article", "@id": MAIN, "headline": title} | described(description, lang)
+    if kind == "updates":  # the list of changes (generator/render/kinds/updates.py)
+        return {"@type": "WebPage", "@id": MAIN, "name": title} | described(description, lang)
     story = next(p for p in site.pages if p.id == item)
     if story.layout == "figures":
         figures = [

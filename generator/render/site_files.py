@@ -32,12 +32,12 @@ previews) and its Markdown extensions' (heading links, footnote back-links)."""
 
 def navigation(site: Site) -> list[PageKey]:
     """The pages of the navigation, in order: the home page, the story, the glossary, the actors,
-    the sources, the method and the claims ledger."""
+    the sources, the method, the claims ledger and the updates."""
     stories = sorted((p for p in site.pages if p.id != site.config.home_page), key=lambda p: p.order)
     nav = [PageKey(PageKind.home)] + [PageKey(PageKind.page, p.id) for p in stories if p.layout != "method"]
     nav += [PageKey(kind, INDEX) for kind in (PageKind.term, PageKind.actor, PageKind.source)]
     method = [PageKey(PageKind.page, p.id) for p in stories if p.layout == "method"]
-    return nav + method + [PageKey(PageKind.ledger)]
+    return nav + method + [PageKey(PageKind.ledger), PageKey(PageKind.updates)]
 
 
 def descriptions(site: Site, titles: dict[str, str]) -> list[Page]:

@@ -21,6 +21,7 @@ from generator.render.open_data.common import DATA, FILES, LEDGER_FILES, README,
 from generator.render.open_data.entries import ENTRY_FILES, entries_json
 from generator.render.open_data.figures import chart_records, figure_records, figures_csv
 from generator.render.open_data.timeline import event_records, timeline_ics
+from generator.render.open_data.updates import update_records, updates_csv, updates_json
 
 __all__ = [
     "DATA",
@@ -41,6 +42,7 @@ def files(site: Site) -> list[tuple[str, str]]:
     resolver = site.resolver
     figures = figure_records(site, resolver)
     events = event_records(site, resolver)
+    updates = update_records(site)
     shared = {
         "figures.csv": figures_csv(site, figures),
         "figures.json": as_json(
@@ -49,6 +51,8 @@ def files(site: Site) -> list[tuple[str, str]]:
         "timeline.json": as_json({"licence": licence(site), "events": events}),
         "glossary.json": entries_json(site, resolver, "term"),
         "actors.json": entries_json(site, resolver, "actor"),
+        "updates.json": updates_json(site, updates),
+        "updates.csv": updates_csv(site, updates),
     }
     left_out = sum(1 for event in events if not event["in_calendar"])
     out = []

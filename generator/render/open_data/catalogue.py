@@ -14,6 +14,9 @@ from generator.render.open_data.common import FILES, LEDGER_FILES, README, licen
 from generator.render.open_data.entries import ENTRY_FILES
 from generator.render.open_data.figures import FIGURE_COLUMNS
 
+UPDATE_PER_LANGUAGE = ("kind_label", "note", "withdrawn", "address")
+"""The fields of ``updates.csv`` that have a column per language (``note_en``)."""
+
 FIELDS = {
     "claims.csv": ledger.FIELDS,
     "claims.json": (
@@ -105,6 +108,17 @@ def field_lines(site: Site, name: str, lang: str) -> list[str]:
         ]
     if name in FIELDS:
         return [f"  {spec}: {words['fields'][name][spec]}" for spec in FIELDS[name]]
+    if name in ("updates.json", "updates.csv"):
+        said = words["fields"]["updates"]
+        if name == "updates.json":
+            return [f"  {'' if field == 'licence' else 'updates[].'}{field}: {said[field]}" for field in said]
+        return [
+            f"  {', '.join(f'{field}_{code}' for code in languages)}: {said[field]}"
+            if field in UPDATE_PER_LANGUAGE
+            else f"  {field}: {said[field]}"
+            for field in said
+            if field != "licence"
+        ]
     if name in ("glossary.json", "actors.json"):
         kind = next(k for k, (file, _, _) in ENTRY_FILES.items() if file == name)
         _, items, summary = ENTRY_FILES[kind]

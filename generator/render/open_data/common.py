@@ -27,6 +27,8 @@ FILES = (
     ("timeline.ics", "text/calendar"),
     ("glossary.json", "application/json"),
     ("actors.json", "application/json"),
+    ("updates.json", "application/json"),
+    ("updates.csv", "text/csv"),
 )
 """The files this module writes, beside ``README.txt``, with their media types."""
 LEDGER_FILES = (("claims.csv", "text/csv"), ("claims.json", "application/json"))

@@ -93,6 +93,32 @@
   apply();
 })();
 
+/* Updates page: show the updates of one kind. Without scripts the form stays hidden and every
+   update shows. */
+(function () {
+  var form = document.querySelector("[data-updates-filter]");
+  if (!form) return;
+  var items = Array.prototype.slice.call(document.querySelectorAll("[data-update-kind]"));
+  var count = form.querySelector("[data-updates-count]");
+  function apply() {
+    var kind = form.querySelector("[data-filter=kind]").value;
+    var shown = 0;
+    items.forEach(function (item) {
+      var keep = !kind || item.dataset.updateKind === kind;
+      item.hidden = !keep;
+      if (keep) shown += 1;
+    });
+    count.textContent = form.dataset.count.replace("{shown}", shown).replace("{total}", items.length);
+  }
+  form.hidden = false;
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    apply();
+  });
+  apply();
+})();
+
 /* Tooltips for glossary terms (<abbr title>) and footnote references: one tooltip element, set up
    on first hover or focus (nothing is done per term at load), tied to its trigger with
    aria-describedby, kept open while the pointer is over it, closed with Escape (WCAG 1.4.13). */
