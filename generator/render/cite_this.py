@@ -185,6 +185,36 @@ def files(
     ]
 
 
+def own_inputs(site: Site, key: PageKey) -> tuple[Path, ...]:
+    """The files a page of the story, the glossary or the actors shows (its last-changed date
+    and permanent link come from them): the home page's are ``site.yml`` and its story page."""
+    if key.kind == PageKind.home:
+        shown = next((page for page in site.pages if page.id == site.config.home_page), None)
+        return (site.config.path, shown.path) if shown else (site.config.path,)
+    if key.kind == PageKind.page:
+        return (next(page for page in site.pages if page.id == key.item).path,)
+    return (site.entry(key).path,)
+
+
+def update_inputs(site: Site, key: PageKey, latest: int) -> tuple[Path, ...]:
+    """The files of the updates a page shows: those that changed it, and on the home page the
+    ``latest``."""
+    shown = site.updates_of(key)
+    if key.kind == PageKind.home:
+        shown = [*shown, *site.updates[:latest]]
+    return tuple(dict.fromkeys(update.path for update in shown))
+
+
+def claim_changed(site: Site, facts: BuildFacts, kind: str, item: str, latest: int) -> date | None:
+    """When the page a sentence of the claims ledger stands on last changed, as its own cite
+    block says: ``kind``/``item`` as the ledger names the page (a story page that is the home
+    page is the home page)."""
+    home = kind == "home" or (kind == "page" and item == site.config.home_page)
+    key = PageKey(PageKind.home) if home else PageKey(PageKind(kind), item)
+    inputs = own_inputs(site, key) + update_inputs(site, key, latest)
+    return last_changed(facts, list(inputs), site, key)
+
+
 def last_changed(facts: BuildFacts, inputs: list[Path], site: Site, key: PageKey) -> date | None:
     """The last day the page changed: its input files' last commit, or the latest update that
     changed it (``sources/updates/``) when that is later, so that the two never disagree."""

@@ -7,9 +7,11 @@ the same rows as CSV and JSON for researchers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from generator.link.graph import event_certainty
 from generator.model import (
+    BuildFacts,
     Cited,
     Document,
     Paragraph,
@@ -24,10 +26,13 @@ from generator.model import (
 )
 from generator.model.story import StoryPage
 from generator.model.words import ui
-from generator.render import reads
+from generator.render import cite_this, reads
 from generator.render.formats import calendar_check, node_name
 from generator.render.writers import json_text
 from generator.render.writers.table import table
+
+LATEST = 3
+"""How many updates the home page lists (``kinds/updates.py``): they are among its inputs."""
 
 
 @dataclass(frozen=True)
@@ -142,14 +147,21 @@ FIELDS = (
     "document_types",
     "paragraph_texts",
     "original_texts",
+    "last_changed",
 )
 
 
-def records(site: Site, resolver: Resolver) -> list[dict]:
-    """The ledger of every language as plain records (for JSON), one per cited sentence."""
+def records(site: Site, resolver: Resolver, facts: BuildFacts) -> list[dict]:
+    """The ledger of every language as plain records (for JSON), one per cited sentence, each with
+    the day its page last changed (as the page's cite block gives it)."""
     out = []
+    changed: dict[tuple[str, str], date | None] = {}
     for lang in site.config.languages:
         for claim in claims(site, resolver, lang):
+            where = (claim.kind, claim.item)
+            if where not in changed:
+                changed[where] = cite_this.claim_changed(site, facts, claim.kind, claim.item, LATEST)
+            day = changed[where]
             out.append(
                 {
                     "language": lang,
@@ -160,6 +172,7 @@ def records(site: Site, resolver: Resolver) -> list[dict]:
                     "editors_own": claim.own,
                     "certainty": claim.certainty,
                     "cites": [cited_record(site, c.document, c.paragraph, lang) for c in claim.cited],
+                    "last_changed": day.isoformat() if day else None,
                 }
             )
     return out
@@ -211,6 +224,7 @@ def as_csv(rows: list[dict]) -> str:
                 "; ".join(c["document_type"] for c in cites),
                 "\n\n".join(c["text"] or "" for c in cites),
                 "\n\n".join(c["original"] or "" for c in cites),
+                row["last_changed"] or "",
             ]
         )
     return table(FIELDS, lines)

@@ -196,7 +196,7 @@ def render_changed(
     titles = {result.pages[0].path: result.title for result in results}
     keys = [job.key for job in work if job.key.kind != PageKind.print]  # new: no earlier address to forward
     pages = [page for n, result in enumerate(results) if n not in kept for page in result.pages]
-    pages += drawn + redirects(site, keys, titles) + open_data_pages(site) + descriptions(site, titles)
+    pages += drawn + redirects(site, keys, titles) + open_data_pages(site, facts) + descriptions(site, titles)
     recorded = {
         ident(job): (d, result.reads, result.title)
         for job, d, result in zip(work, digests, results, strict=True)

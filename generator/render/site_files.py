@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from generator.model import INDEX, PageKey, PageKind, Site
+from generator.model import INDEX, BuildFacts, PageKey, PageKind, Site
 from generator.model.words import ui
 from generator.render import open_data
 from generator.render.addresses import directory, relative, root, stem
@@ -74,10 +74,10 @@ def descriptions(site: Site, titles: dict[str, str]) -> list[Page]:
     return out
 
 
-def open_data_pages(site: Site) -> list[Page]:
+def open_data_pages(site: Site, facts: BuildFacts) -> list[Page]:
     """The claims ledger of each language as CSV and JSON, in that language's tree, and the
     figures, timeline, glossary and actors with their README (``generator/render/open_data/``)."""
-    rows = records(site, site.resolver)
+    rows = records(site, site.resolver, facts)
     out = []
     for lang in site.config.languages:
         own = [row for row in rows if row["language"] == lang]

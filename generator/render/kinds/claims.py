@@ -9,9 +9,9 @@ from markupsafe import Markup
 
 from generator.model import Document, PageKey, PageKind, Site, inline, short_key
 from generator.model.words import ui
-from generator.render import markdown_text
-from generator.render.formats import document_name
-from generator.render.ledger import Claim, Part, claims, parts, translated
+from generator.render import cite_this, markdown_text
+from generator.render.formats import document_name, format_date
+from generator.render.ledger import LATEST, Claim, Part, claims, parts, translated
 from generator.render.page import PageBase, RenderJob
 
 
@@ -32,7 +32,9 @@ class ClaimsHelpers(PageBase):
                     claim.kind == "page" and claim.item == self.site.config.home_page
                 )
                 url = self.url("home") if home else self.url(claim.kind, claim.item)
-                groups[key] = SimpleNamespace(title=claim.title, url=url, claims=[])
+                day = cite_this.claim_changed(self.site, self.facts, claim.kind, claim.item, LATEST)
+                changed = format_date(day, self.lang) if day else ""
+                groups[key] = SimpleNamespace(title=claim.title, url=url, claims=[], changed=changed)
             groups[key].claims.append(claim)
         return list(groups.values())
 

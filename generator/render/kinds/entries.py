@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from markupsafe import Markup
 
 from generator.model import INDEX, Entry, PageKey, PageKind, Site
-from generator.render import markdown_text
+from generator.render import cite_this, markdown_text
 from generator.render.drawings import ASSETS, touching
 from generator.render.page import PageBase, RenderJob
 
@@ -91,5 +91,11 @@ def jobs(site: Site, lang: str) -> Iterator[RenderJob]:
     """Each term's and each actor's page."""
     for entry in site.entries:
         yield RenderJob(
-            f"{entry.kind}.md.j2", entry.key, lang, entry.path, (entry.path,), {"entry": entry}, own=entry.key
+            f"{entry.kind}.md.j2",
+            entry.key,
+            lang,
+            entry.path,
+            cite_this.own_inputs(site, entry.key),
+            {"entry": entry},
+            own=entry.key,
         )

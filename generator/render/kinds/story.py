@@ -19,7 +19,7 @@ from generator.model import (
     inline,
     refs_in,
 )
-from generator.render import markdown_text
+from generator.render import cite_this, markdown_text
 from generator.render.drawings import ASSETS
 from generator.render.formats import calendar_check, format_value
 from generator.render.ledger import claims
@@ -125,7 +125,7 @@ def home_story(site: Site) -> StoryPage | None:
 def home_jobs(site: Site, lang: str) -> list[RenderJob]:
     """The home page, with its story page's content when the site names one."""
     shown = home_story(site)
-    inputs = (site.config.path, shown.path) if shown else (site.config.path,)
+    inputs = cite_this.own_inputs(site, PageKey(PageKind.home))
     edit = shown.path if shown else site.config.path
     return [RenderJob("home.md.j2", PageKey(PageKind.home), lang, edit, inputs, {"story": shown})]
 
@@ -136,4 +136,5 @@ def jobs(site: Site, lang: str) -> Iterator[RenderJob]:
         if page.id != site.config.home_page:
             template = {"questions": "article"}.get(page.layout, page.layout)
             key = PageKey(PageKind.page, page.id)
-            yield RenderJob(f"page_{template}.md.j2", key, lang, page.path, (page.path,), {"story": page})
+            inputs = cite_this.own_inputs(site, key)
+            yield RenderJob(f"page_{template}.md.j2", key, lang, page.path, inputs, {"story": page})

@@ -10,11 +10,11 @@ from markupsafe import Markup
 
 from generator.model import PageKey, PageKind, Site, short_key
 from generator.model.updates import FOLDER, Update
-from generator.render import markdown_text
+from generator.render import cite_this, ledger, markdown_text
 from generator.render.formats import document_name, format_date, node_name
 from generator.render.page import PageBase, RenderJob
 
-LATEST = 3
+LATEST = ledger.LATEST
 """How many updates the home page lists."""
 
 
@@ -104,8 +104,5 @@ def jobs(site: Site, lang: str) -> list[RenderJob]:
 def with_update_inputs(site: Site, job: RenderJob) -> RenderJob:
     """The job with the files of the updates it shows among its inputs (its last-changed date, its
     permanent link): those that changed its page, and on the home page the latest."""
-    shown = site.updates_of(job.key)
-    if job.key.kind == PageKind.home:
-        shown = [*shown, *site.updates[:LATEST]]
-    paths = tuple(dict.fromkeys(update.path for update in shown if update.path not in job.inputs))
+    paths = tuple(path for path in cite_this.update_inputs(site, job.key, LATEST) if path not in job.inputs)
     return replace(job, inputs=job.inputs + paths) if paths else job

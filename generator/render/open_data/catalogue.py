@@ -28,6 +28,7 @@ FIELDS = {
         "claims[].editors_own",
         "claims[].certainty",
         "claims[].cites",
+        "claims[].last_changed",
     ),
     "figures.json": (
         "licence",
