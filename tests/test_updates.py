@@ -313,3 +313,48 @@ def test_two_pull_requests_that_each_add_an_update_merge_without_conflict(source
     assert merged.returncode == 0, merged.stdout + merged.stderr
     site, _ = pipeline.build(sources)
     assert [update.id for update in site.updates] == ["2024-05-02-change", "2024-05-01-change"]
+
+
+# The feed -------------------------------------------------------------------------------------------
+
+
+def test_each_language_has_a_feed_that_feed_readers_read_newest_first(sources):
+    import feedparser
+
+    from generator.model import BuildFacts
+    from generator.render.feeds import feeds
+
+    for day in ("01", "03", "02"):
+        write(
+            sources,
+            f"2024-05-{day}-day",
+            {"date": f"2024-05-{day}", "kind": "source-added", "note": note(sources, day)},
+        )
+    site, _ = pipeline.build(sources)
+    made = {
+        page.path: str(page.content) for page in feeds(site, BuildFacts(address="https://example.org/x/"))
+    }
+    assert len(made) == len(site.config.languages)
+    for lang in site.config.languages:
+        (path,) = [p for p in made if p.startswith(f"{lang}/")]
+        parsed = feedparser.parse(made[path])
+        assert not parsed.bozo, parsed.bozo_exception
+        assert parsed.feed.language == lang
+        assert [entry.summary for entry in parsed.entries] == [f"{d} ({lang})." for d in ("03", "02", "01")]
+        assert all(entry.link.startswith("https://example.org/x/") for entry in parsed.entries)
+        assert parsed.feed.links[0].href.endswith("atom.xml") or any(
+            link.rel == "self" and link.href.endswith("atom.xml") for link in parsed.feed.links
+        )
+
+
+def test_no_feed_without_a_published_address_or_without_updates(sources):
+    from generator.model import BuildFacts
+    from generator.render.feeds import feeds
+
+    site, _ = pipeline.build(sources)
+    assert feeds(site, BuildFacts(address="https://example.org/x/")) == []  # nothing to tell of yet
+    write(
+        sources, "2024-05-01-day", {"date": "2024-05-01", "kind": "source-added", "note": note(sources, "x")}
+    )
+    site, _ = pipeline.build(sources)
+    assert feeds(site, BuildFacts()) == []  # a feed reader needs absolute addresses

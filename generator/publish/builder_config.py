@@ -65,6 +65,7 @@ def language_config(base: dict, root: Path, site: dict, out: Path) -> dict:
     config["markdown_extensions"] = in_language(config.get("markdown_extensions", []), site["words"])
     extra = config.setdefault("extra", {})
     extra["explainer"] = site["words"]
+    extra["feed"] = site.get("feed")  # the updates' Atom feed (generator/render/feeds.py), or None
     extra["repo"] = repository_url(root)  # "edit this page" opens the file in sources/ there
     extra["edit_branch"] = os.environ.get("EDIT_BRANCH", "main")
     extra["root_url"] = home.rstrip("/") + "/" if home else ""

@@ -20,6 +20,7 @@ from generator.render import cite_this, markdown_text, open_data, print_version,
 from generator.render.addresses import stem
 from generator.render.context import PageContext
 from generator.render.drawings import connections_drawings, drawings
+from generator.render.feeds import feeds
 from generator.render.formats import document_name, format_date, front_title, project_path, svg_size
 from generator.render.kinds import claims, entries, sources, story, updates
 from generator.render.output import Page
@@ -196,7 +197,8 @@ def render_changed(
     titles = {result.pages[0].path: result.title for result in results}
     keys = [job.key for job in work if job.key.kind != PageKind.print]  # new: no earlier address to forward
     pages = [page for n, result in enumerate(results) if n not in kept for page in result.pages]
-    pages += drawn + redirects(site, keys, titles) + open_data_pages(site, facts) + descriptions(site, titles)
+    pages += drawn + redirects(site, keys, titles) + open_data_pages(site, facts) + feeds(site, facts)
+    pages += descriptions(site, titles, facts)
     recorded = {
         ident(job): (d, result.reads, result.title)
         for job, d, result in zip(work, digests, results, strict=True)

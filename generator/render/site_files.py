@@ -9,6 +9,7 @@ from generator.model import INDEX, BuildFacts, PageKey, PageKind, Site
 from generator.model.words import ui
 from generator.render import open_data
 from generator.render.addresses import directory, relative, root, stem
+from generator.render.feeds import feed_path, has_feed
 from generator.render.formats import document_name
 from generator.render.ledger import as_csv, as_json, records
 from generator.render.output import Page
@@ -40,7 +41,7 @@ def navigation(site: Site) -> list[PageKey]:
     return nav + method + [PageKey(PageKind.ledger), PageKey(PageKind.updates)]
 
 
-def descriptions(site: Site, titles: dict[str, str]) -> list[Page]:
+def descriptions(site: Site, titles: dict[str, str], facts: BuildFacts) -> list[Page]:
     """``<lang>.site.json`` for each language: what a builder needs to make it a site of its own
     (title, description, the pages of the navigation in order with their titles, the sections
     reached from their index pages, every language's home, interface words). ``titles``: each
@@ -68,6 +69,10 @@ def descriptions(site: Site, titles: dict[str, str]) -> list[Page]:
                 for other in site.config.languages
             ],
             "words": {word: words[word] for word in TEMPLATE_WORDS},
+            # the updates' Atom feed, for the pages' heads; None without one (generator/render/feeds.py)
+            "feed": {"path": feed_path(site, lang), "title": words["updates"]["feed"]}
+            if has_feed(site, facts)
+            else None,
         }
         text = json_text.file(description)
         out.append(Page(f"{lang}.site.json", text))

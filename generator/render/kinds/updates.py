@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from generator.model import PageKey, PageKind, Site, short_key
 from generator.model.updates import FOLDER, Update
-from generator.render import cite_this, ledger, markdown_text
+from generator.render import cite_this, feeds, ledger, markdown_text
 from generator.render.formats import document_name, format_date, node_name
 from generator.render.page import PageBase, RenderJob
 
@@ -24,6 +24,12 @@ class UpdateHelpers(PageBase):
     def updates_here(self) -> list[Update]:
         """The updates that changed this page, the newest first."""
         return self.site.updates_of(self.key)
+
+    def feed(self) -> str:
+        """The link to the updates' feed from the updates page; '' when there is none."""
+        if not feeds.has_feed(self.site, self.facts):
+            return ""
+        return "../" * self.path.count("/") + feeds.feed_path(self.site, self.lang)
 
     def latest_updates(self) -> list[Update]:
         """The home page's latest updates."""
