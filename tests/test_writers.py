@@ -317,6 +317,7 @@ def test_the_claims_ledger_neutralises_every_cell(rows):
                     "original_language": "id",
                 }
             ],
+            "last_changed": "2024-05-01",
         }
         for row in rows
     ]
@@ -329,6 +330,7 @@ def test_the_claims_ledger_neutralises_every_cell(rows):
         assert read[5] == csv_shown(row["title"])
         assert read[8] == csv_shown(row["paragraph"])
         assert read[9] == csv_shown(row["quote"])
+        assert read[10] == "2024-05-01"
     assert json.loads(ledger.as_json(records)) == {"claims": records}
 
 

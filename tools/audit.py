@@ -109,6 +109,7 @@ def site_pages() -> tuple[dict[str, str], tuple[str, ...]]:
         "source index": PageKey(PageKind.source, INDEX),
         "claims ledger": PageKey(PageKind.ledger),
         "claims ledger part": PageKey(PageKind.ledger, biggest_part(site)),
+        "updates": PageKey(PageKind.updates),
     }
     return {name: url_path(site, key, first) for name, key in kinds.items()}, site.config.languages
 
