@@ -89,17 +89,20 @@ def pick(sources: Path, kind: str) -> list[Path]:
         "actors": sorted((sources / "actors").glob("*.yml")),
         "pages": sorted((sources / "pages").glob("*.yml")),
         "site.yml": [sources / "site.yml"],
+        "updates": sorted((sources / "updates").glob("*.yml")),
     }
     return found[kind]
 
 
 @pytest.mark.parametrize(
-    "origin",
-    # the frozen collection is larger: its edits run with the whole suite (`make test`), not the edit loop's
-    [pytest.param(SOURCES, marks=pytest.mark.build), ENGLISH_FIRST],
-    ids=["indonesian-first", "english-first"],
+    "origin, kind",
+    # the frozen collection is larger: its edits run with the whole suite (`make test`), not the edit
+    # loop's; it has no update records (the English-first one has)
+    [pytest.param(SOURCES, kind, marks=pytest.mark.build) for kind in KINDS]
+    + [(ENGLISH_FIRST, kind) for kind in [*KINDS, "updates"]],
+    ids=[f"{kind}-indonesian-first" for kind in KINDS]
+    + [f"{kind}-english-first" for kind in [*KINDS, "updates"]],
 )
-@pytest.mark.parametrize("kind", KINDS)
 def test_after_an_edit_only_what_it_can_change_is_rendered_and_equals_a_clean_generation(
     tmp_path, origin, kind
 ):
