@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -30,7 +31,10 @@ COLLECTIONS = {"indonesian-first": SOURCES, "english-first": ENGLISH_FIRST}
 
 @pytest.fixture(params=list(COLLECTIONS))
 def sources(request, tmp_path) -> Path:
-    return copy_collection(tmp_path / "sources", COLLECTIONS[request.param])
+    """A copy of a test collection without update records: each test writes its own."""
+    copied = copy_collection(tmp_path / "sources", COLLECTIONS[request.param])
+    shutil.rmtree(copied / "updates", ignore_errors=True)
+    return copied
 
 
 def languages(sources: Path) -> list[str]:
@@ -259,6 +263,7 @@ TEXT = st.text(
 @given(words=TEXT)
 def test_the_open_data_holds_each_update_as_written(tmp_path_factory, words):
     sources = copy_collection(tmp_path_factory.mktemp("data") / "sources", ENGLISH_FIRST)
+    shutil.rmtree(sources / "updates")
     langs = languages(sources)
     write(
         sources,

@@ -113,10 +113,11 @@ def field_lines(site: Site, name: str, lang: str) -> list[str]:
         said = words["fields"]["updates"]
         if name == "updates.json":
             return [f"  {'' if field == 'licence' else 'updates[].'}{field}: {said[field]}" for field in said]
+        in_csv = said | words["fields"]["updates_csv"]  # the CSV's own forms of some fields
         return [
-            f"  {', '.join(f'{field}_{code}' for code in languages)}: {said[field]}"
+            f"  {', '.join(f'{field}_{code}' for code in languages)}: {in_csv[field]}"
             if field in UPDATE_PER_LANGUAGE
-            else f"  {field}: {said[field]}"
+            else f"  {field}: {in_csv[field]}"
             for field in said
             if field != "licence"
         ]
