@@ -1,9 +1,10 @@
-"""Draft update records: the maintenance commands prefill a record of
+"""Draft update records: the maintenance commands and `make changes` prefill a record of
 sources/updates/ (CONTRIBUTING.md, "Updates") so that a contributor only writes its note."""
 
 from __future__ import annotations
 
 import re
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from tests.conftest import ENGLISH_FIRST, SOURCES, copy_collection
 
 DAY = "2026-12-07"
 COLLECTIONS = [pytest.param(SOURCES, id="indonesian-first"), pytest.param(ENGLISH_FIRST, id="english-first")]
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
 
 
 @pytest.fixture(params=COLLECTIONS)
@@ -199,3 +201,65 @@ def test_any_text_reads_back_as_written(kind, codes, sources, paragraphs, pages,
     assert read.get("withdrawn", []) == withdrawn
     assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", record.slug) and record.slug.isascii()
     assert slug(record.slug) == record.slug
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch) -> Path:
+    """A git repository whose one commit holds the frozen collection as sources/; the cwd."""
+    copy_collection(tmp_path / "sources")
+    for args in (["init", "-q"], ["add", "sources"], ["commit", "-q", "-m", "collection"]):
+        subprocess.run([*GIT, "-C", str(tmp_path), *args], check=True)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "sources"
+
+
+def reported(capsys) -> str:
+    main(["--sources", "sources", "changes", "--base", "HEAD"])
+    return capsys.readouterr().out
+
+
+def proposed(report: str) -> dict:
+    block = re.search(r"### Update record for readers\n.*?\n```yaml\n(.*?)\n```", report, re.S)
+    assert block, report
+    return yaml.safe_load(block[1])
+
+
+def test_make_changes_proposes_a_record_that_parses(repo, capsys):
+    term = repo / "glossary" / "umkm.yml"
+    text = term.read_text(encoding="utf-8")
+    term.write_text(text.replace("berpotensi mengancam", "dapat mengancam", 1), encoding="utf-8")
+    record = proposed(reported(capsys))
+    assert record["kind"] == "claims-reworded"
+    assert "term/umkm" in record["pages"]
+    assert record["note"] == {"id": "", "en": ""}
+    assert record["date"] == date.today()
+
+
+def test_make_changes_guesses_a_withdrawal_and_keeps_what_it_said(repo, capsys):
+    term = repo / "glossary" / "umkm.yml"
+    text = term.read_text(encoding="utf-8")
+    start = text.index("  - id: >-\n      Berita itu")
+    end = text.index("  - id: >-", start + 1)
+    term.write_text(text[:start] + text[end:], encoding="utf-8")
+    record = proposed(reported(capsys))
+    assert record["kind"] == "claims-withdrawn"
+    said = yaml.safe_load(text[start:end])[0]
+    assert record["withdrawn"] == [{lang: " ".join(words.split()) for lang, words in said.items()}]
+
+
+def test_make_changes_proposes_nothing_when_a_record_is_added_or_readers_see_no_change(repo, capsys):
+    (repo / "site.yml").write_text(
+        (repo / "site.yml").read_text(encoding="utf-8") + "# a comment\n", encoding="utf-8"
+    )
+    assert "### Update record" not in reported(capsys)
+    term = repo / "glossary" / "umkm.yml"
+    text = term.read_text(encoding="utf-8")
+    term.write_text(text.replace("berpotensi mengancam", "dapat mengancam", 1), encoding="utf-8")
+    assert "### Update record" in reported(capsys)
+    (repo / "updates").mkdir()
+    (repo / "updates" / f"{DAY}-claims-reworded-term-umkm.yml").write_text(
+        f"date: {DAY}\nkind: claims-reworded\npages: [term/umkm]\n"
+        'note: {id: "Kalimat tentang UMKM diubah.", en: "A sentence on UMKM was reworded."}\n',
+        encoding="utf-8",
+    )
+    assert "### Update record" not in reported(capsys)
