@@ -31,17 +31,16 @@ def records(side: Side) -> set[str]:
 
 
 def changed_pages(old: Side, new: Side) -> tuple[str, ...]:
-    """The pages added, removed or changed, as ``<kind>/<id>`` (the home page, story pages, terms,
-    actors and sources; not their index pages, the ledger or the print version)."""
-    refs: dict[str, str] = {}
-    for side in (old, new):
-        site = side.built
-        refs |= {
-            stem(site, job.key, site.config.default_language): page_ref(site, job.key)
-            for job in jobs(site)
-            if job.key.kind in READER_KINDS and job.key.item != INDEX
-        }
-    groups = [(new.pages.get(path) or old.pages[path]).group for _, _, path, _ in page_changes(old, new)]
+    """The pages of the new version added or changed, as ``<kind>/<id>`` (the home page, story
+    pages, terms, actors and sources, a removed source's notice too; not index pages, the ledger or
+    the print version, nor pages that are gone: a record names pages readers can open)."""
+    site = new.built
+    refs = {
+        stem(site, job.key, site.config.default_language): page_ref(site, job.key)
+        for job in jobs(site)
+        if job.key.kind in READER_KINDS and job.key.item != INDEX
+    }
+    groups = [new.pages[path].group for _, _, path, _ in page_changes(old, new) if path in new.pages]
     return ordered(refs[group] for group in groups if group in refs)
 
 

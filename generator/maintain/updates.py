@@ -349,15 +349,14 @@ def new_source(sources: Path, file: Path, language: str | None, today: date) -> 
 
 
 def rename_source(sources: Path, name: str, new_id: str, today: date) -> list[str]:
-    """``rename-source``, then a ``source-renamed`` draft (of a published source); the pages citing
-    the source are in it when their citations changed (the key is new)."""
+    """``rename-source``, then a ``source-renamed`` draft (of a published source) with the pages
+    citing it: their citations lead to its new address."""
     doc_id = corrections.find_document(sources, name)
     published = corrections.recorded_checksum(sources, f"{doc_id}.txt")
     lines = corrections.rename_source(sources, name, new_id)
     if not published:  # readers never saw it: nothing to tell them
         return lines
-    moved = short_key(doc_id) != short_key(new_id)
-    pages = pages_citing(sources, built(sources), new_id) if moved else ()
+    pages = pages_citing(sources, built(sources), new_id)  # their links (and perhaps keys) changed
     record = draft(
         "source-renamed",
         today,
