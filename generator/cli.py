@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import pipeline
-from generator.maintain import change_report, corrections, scaffold
+from generator.maintain import change_report, corrections, scaffold, updates
 from generator.maintain.new_language import new_language
 from generator.maintain.new_site import new_site
 from generator.model import Site
@@ -93,12 +93,12 @@ def reasons(values: list[str], sources: Path) -> dict[str, str]:
 
 
 MAINTENANCE = {
-    "update-source": lambda a: corrections.update_source(
+    "update-source": lambda a: updates.update_source(
         a.sources, a.document, a.file, reasons(a.reason, a.sources), a.date
-    )[0],
+    ),
     "confirm-paragraph": lambda a: corrections.confirm_paragraphs(a.sources, a.document, a.paragraphs),
-    "rename-source": lambda a: corrections.rename_source(a.sources, a.document, a.new_id),
-    "remove-source": lambda a: corrections.remove_source(
+    "rename-source": lambda a: updates.rename_source(a.sources, a.document, a.new_id, a.date),
+    "remove-source": lambda a: updates.remove_source(
         a.sources, a.document, reasons(a.reason, a.sources), a.date
     ),
 }
@@ -136,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=["source", "term", "actor"])
     new.add_argument("name", help="the article's text file (source) or the new id (term, actor)")
     new.add_argument("--language", help="a source's own language (default: the site's default)")
+    new.add_argument("--date", type=date.fromisoformat, default=date.today(), help=argparse.SUPPRESS)
     update = commands.add_parser("update-source", help="replace a source with a corrected version")
     update.add_argument("document", help="the document's id or key")
     update.add_argument("--file", type=Path, help="the corrected text (default: the file as it now is)")
@@ -147,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     rename = commands.add_parser("rename-source", help="give a source a new id; citations follow it")
     rename.add_argument("document", help="the document's id or key")
     rename.add_argument("new_id")
+    rename.add_argument("--date", type=date.fromisoformat, default=date.today(), help=argparse.SUPPRESS)
     remove = commands.add_parser("remove-source", help="take a source out; a notice stays at its address")
     remove.add_argument("document", help="the document's id or key")
     remove.add_argument("--reason", action="append", default=[], help="why: TEXT, or LANG=TEXT per language")
@@ -181,10 +183,12 @@ def main(argv: list[str] | None = None) -> int:
             )
         elif args.command == "new":
             if args.kind == "source":
-                made = scaffold.new_source(args.sources, Path(args.name), args.language)
+                *made, drafted = updates.new_source(args.sources, Path(args.name), args.language, args.date)
             else:
-                made = [scaffold.new_entry(args.sources, args.kind, args.name)]
+                made, drafted = [scaffold.new_entry(args.sources, args.kind, args.name)], None
             print("created: " + ", ".join(map(str, made)) + "\nfill in every TODO, then run: make check")
+            if drafted:
+                print("\n".join(updates.told(args.sources, drafted)))
         elif args.command == "translations":
             if args.update:
                 for path in scaffold.update_translations(args.sources):

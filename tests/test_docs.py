@@ -121,6 +121,7 @@ MADE_LATER = {
     "generator/locales/xx.yml": "made by the example `make new-language LANG=xx`",
     "generator/locales/ms.yml": "made by the example `make new-language LANG=ms`",
     "sources/vocabulary.yml": "optional: a site's own vocabularies",
+    "sources/updates/": "made with the first update record (make update-source and the others write one)",
 }
 
 

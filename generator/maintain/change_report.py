@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import tempfile
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from generator.maintain.change_diff import (
@@ -25,6 +26,7 @@ from generator.maintain.change_diff import (
     translation_lines,
 )
 from generator.maintain.change_sides import Side, build, checkout, extract, inert
+from generator.maintain.change_update import proposal
 from generator.maintain.change_words import word_lines
 from generator.model.problems import CommandError
 
@@ -44,8 +46,9 @@ def page_table(rows: list[tuple[str, str, str, str]]) -> list[str]:
     return head + [f"| {change} | {lang} | `{path}` | {inert(name)} |" for change, lang, path, name in rows]
 
 
-def compose(base: str, old: Side, new: Side) -> list[str]:
-    """The report's lines: a one-line summary, then each kind of change."""
+def compose(base: str, old: Side, new: Side, today: date) -> list[str]:
+    """The report's lines: a one-line summary, then each kind of change, then the update record
+    to save when readers see a change that adds none (``change_update``)."""
     if new.site is None:
         errors = [p for p in new.problems if not p.warning]
         return [
@@ -85,17 +88,19 @@ def compose(base: str, old: Side, new: Side) -> list[str]:
         *section("Quotes added, removed or changed", quoted),
         *section("Translations now missing or stale", gaps),
         *section("New problems", fresh),
+        *proposal(old, new, today),
     ]
 
 
-def report(sources: Path, base: str) -> str:
-    """What the working tree's ``sources`` change on the site against the git ref ``base``, as Markdown."""
+def report(sources: Path, base: str, today: date | None = None) -> str:
+    """What the working tree's ``sources`` change on the site against the git ref ``base``, as
+    Markdown; a proposed update record is dated ``today`` (by default the day it runs)."""
     if not base:
         raise CommandError("no base given -- name the git ref to compare with: --base origin/main")
     root, prefix = checkout(sources)
     with tempfile.TemporaryDirectory() as tmp:
         old = build(extract(root, base, prefix, Path(tmp)), prefix)
         new = build(sources, prefix)
-        lines = compose(base, old, new)
+        lines = compose(base, old, new, today or date.today())
     heading = f"## What this change does to the site (against `{base}`)"
     return "\n".join([heading, "", *lines]).rstrip("\n") + "\n"
