@@ -41,6 +41,23 @@ def copy_collection(target: Path, collection: Path = SOURCES) -> Path:
     return target
 
 
+NOTE = "A note invented for a test."
+
+
+def write_notes(sources: Path) -> list[Path]:
+    """Write the note of every draft update record in ``sources/updates/`` (the maintenance
+    commands leave it empty, and ``make check`` refuses it so), in every language, as a contributor
+    would; returns the records changed."""
+    changed = []
+    for path in sorted((sources / "updates").glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        filled = re.sub(r'(?m)^(\s+[A-Za-z][A-Za-z0-9-]*): ""$', rf'\1: "{NOTE}"', text)
+        if filled != text:
+            path.write_text(filled, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
 def checksums(sources: Path) -> dict[str, str]:
     """The file names listed in ``sources/SHA256SUMS`` and their digests."""
     path = sources / "SHA256SUMS"
@@ -84,6 +101,7 @@ def correct_document(sources: Path, doc_id: str, data: bytes) -> None:
     # The exit status is 1 while citations of changed paragraphs await confirmation; the
     # correction is recorded all the same.
     main(["--sources", str(sources), "update-source", doc_id, "--file", str(corrected), "--reason", "Uji"])
+    write_notes(sources)  # the draft update record's note, as the contributor writes it
     assert checksums(sources)[f"{doc_id}.txt"] == hashlib.sha256(data).hexdigest(), "not recorded"
 
 

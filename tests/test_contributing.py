@@ -7,7 +7,7 @@ import hashlib
 import re
 
 from generator import pipeline
-from tests.conftest import TEST_REPO, address, make
+from tests.conftest import TEST_REPO, address, make, write_notes
 from tests.test_build import page, paragraph_anchors, tags
 from tests.test_pages import check_footnote_links, check_footnote_quotes
 
@@ -136,6 +136,7 @@ def test_a_sixth_article_added_as_contributing_md_says_is_built_and_cited(scratc
     result = make(scratch, "new-source", f"FILE={article}")
     assert result.returncode == 0, result.stderr
     sources, doc_id = scratch / "sources", "900_pasar-desa"
+    assert len(write_notes(sources)) == 1  # the draft update record new-source wrote
     (sources / f"{doc_id}.yml").write_text(META, encoding="utf-8")
     stub = (sources / f"{doc_id}.en.yml").read_text(encoding="utf-8")
     assert stub.count("TODO") == len(TRANSLATION) and stub.count("fingerprint:") == len(TRANSLATION)

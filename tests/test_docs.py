@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import ROOT, make
+from tests.conftest import ROOT, make, write_notes
 
 DOCS = ["README.md", "CONTRIBUTING.md", ".github/pull_request_template.md"]
 COMMAND = re.compile(r"\bmake ([a-z][a-z-]*)((?: [A-Za-z_]+=(?:\"[^\"]*\"?|[^ `|]*))*)")
@@ -180,6 +180,8 @@ def test_the_contributor_commands_do_what_the_docs_say(scratch, tmp_path):
     assert 'id: "Pasar Desa Ramai"' in (scratch / "sources/pasar.yml").read_text()  # the headline guess
     for name in ("pasar.txt", "pasar.yml", "pasar.en.yml"):
         (scratch / "sources" / name).unlink()
+    for draft in (scratch / "sources/updates").glob("*pasar*"):  # its draft update record goes with it
+        draft.unlink()
     sums = scratch / "sources/SHA256SUMS"
     sums.write_text("".join(line for line in sums.read_text().splitlines(True) if "pasar.txt" not in line))
 
@@ -190,5 +192,7 @@ def test_the_contributor_commands_do_what_the_docs_say(scratch, tmp_path):
     update = make(scratch, "update-source", "ID=001", f"FILE={corrected}", "REASON=Uji", "REASON_en=Test")
     assert update.returncode == 0, update.stderr
     assert "paragraph(s) added 5a" in update.stdout
+    assert len(write_notes(scratch / "sources")) == 1  # the correction's draft update record
     assert make(scratch, "rename-source", "ID=003", "TO=003_tabuka-news").returncode == 0
+    assert len(write_notes(scratch / "sources")) == 1  # the rename's
     assert make(scratch, "check").returncode == 0

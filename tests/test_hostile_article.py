@@ -69,6 +69,10 @@ def pages(tmp_path: Path, monkeypatch) -> dict[str, str]:
         '    quote: "@SUM(1+1) starts invented paragraph 2"\n'
     )
     figures.write_text(figures.read_text(encoding="utf-8").replace("figures:\n", "figures:\n" + figure, 1))
+    (draft,) = (sources / "updates").glob("*.yml")  # new source's draft update record: a hostile note
+    note = json.dumps('=HYPERLINK("http://example.invalid","x") </script><b>x } \r\nER  - ')  # YAML too
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(re.sub(r'(?m)^(\s+\w+): ""$', lambda line: f"{line[1]}: {note}", text), encoding="utf-8")
     assert main(["--sources", str(sources), "check"]) == 0
     site, problems = pipeline.build(sources)
     assert not problems.errors, problems.errors

@@ -249,6 +249,13 @@ def hugo_seconds(target: Path) -> float:
     return total
 
 
+def write_notes(sources: Path) -> None:
+    """Write the empty notes of draft update records, as the maintainer would."""
+    for path in (sources / "updates").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r'(?m)^(\s+\w+): ""$', r'\1: "Corrected a word."', text), encoding="utf-8")
+
+
 def measure(target: Path, info: dict) -> dict:
     """Generation, a clean build, a no-op `make` and a one-source edit, in ``target``."""
     env_python = str(target / ".venv/bin/python")
@@ -271,6 +278,7 @@ def measure(target: Path, info: dict) -> dict:
         generator = [env_python, "-m", "generator"]
         subprocess.run([*generator, "update-source", edited.stem, "--file", str(corrected)], cwd=target)
         subprocess.run([*generator, "confirm-paragraph", edited.stem, "all"], cwd=target)  # reviewed
+        write_notes(target / "sources")  # the draft update record's note (a version that writes one)
         edit_s, _, edit_out = measured(["make"], target)
         found = re.search(r"generate: (\d+) written", edit_out)
         rewritten = found[1] if found else "?"
