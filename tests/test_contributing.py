@@ -166,3 +166,86 @@ def test_a_sixth_article_added_as_contributing_md_says_is_built_and_cited(scratc
         assert f'href="../../{address(lang, "sumber")}/{doc_id}/#{doc.paragraphs[0].anchor}"' in glossary
     assert TRANSLATION[2] in page(site, "en", f"sumber/{doc_id}")
     assert check_footnote_links(site) and check_footnote_quotes(site)
+
+
+def test_a_new_source_and_a_correction_each_leave_an_update_readers_see(scratch, tmp_path):
+    """Issue 24 end to end: `make new-source` and `make update-source` each draft an update record;
+    `make check` refuses it until its note is written in every language; then the updates page,
+    the "Updated" line of each page it changed (and of no other), the feed and the open data show
+    both, in both languages."""
+    import csv
+    import io
+    import json
+
+    import feedparser
+    import yaml
+
+    sources = scratch / "sources"
+    article = tmp_path / "900_pasar-desa.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert make(scratch, "new-source", f"FILE={article}").returncode == 0
+    (sources / "900_pasar-desa.yml").write_text(META, encoding="utf-8")
+    stub = (sources / "900_pasar-desa.en.yml").read_text(encoding="utf-8")
+    answers = iter(TRANSLATION)
+    (sources / "900_pasar-desa.en.yml").write_text(
+        re.sub("TODO", lambda _: next(answers), stub), encoding="utf-8"
+    )
+    corrected = tmp_path / "004.txt"
+    original = (sources / "004_b525c05275177155.txt").read_bytes()
+    corrected.write_bytes(original.replace(b"15 detik", b"20 detik"))
+    assert make(scratch, "update-source", "ID=004", f"FILE={corrected}", "REASON=Salah ketik").returncode == 0
+    make(scratch, "confirm-paragraph", "ID=004", "PARAGRAPH=all")
+    drafts = sorted((sources / "updates").glob("*.yml"))
+    assert len(drafts) == 2
+    refused = make(scratch, "check")
+    assert refused.returncode != 0
+    for draft in drafts:
+        for lang in ("id", "en"):
+            assert (
+                f"sources/updates/{draft.name}:" in refused.stderr
+                and f"'note' has no text in '{lang}'" in refused.stderr
+            )
+    notes = {}
+    for draft in drafts:  # the contributor writes each note, in every language
+        kind = yaml.safe_load(draft.read_text(encoding="utf-8"))["kind"]
+        notes[kind] = {lang: f"Invented note for a test: {kind} ({lang})." for lang in ("id", "en")}
+        text = draft.read_text(encoding="utf-8")
+        for lang, said in notes[kind].items():
+            text = text.replace(f'  {lang}: ""', f'  {lang}: "{said}"', 1)
+        draft.write_text(text, encoding="utf-8")
+    assert set(notes) == {"source-added", "source-corrected"}
+    built = make(scratch)
+    assert built.returncode == 0, built.stderr
+
+    site = scratch / "site"
+    correction = yaml.safe_load(
+        next(d for d in drafts if "source-corrected" in d.name).read_text(encoding="utf-8")
+    )
+    touched = [ref for ref in correction["pages"] if ref.startswith(("page/", "term/", "actor/"))]
+    assert touched, "the corrected paragraph is cited somewhere"
+    for lang in ("id", "en"):
+        updates = page(site, lang, "pembaruan")
+        for kind in notes:
+            assert notes[kind][lang] in updates
+        assert notes["source-added"][lang] in page(site, lang, "sumber/900_pasar-desa")
+        assert notes["source-corrected"][lang] in page(site, lang, "sumber/004_b525c05275177155")
+        slugs = {"page": None, "term": "glosarium", "actor": "aktor"}
+        for ref in touched:
+            kind, item = ref.split("/")
+            story = yaml.safe_load((sources / "pages" / f"{item}.yml").read_text()) if kind == "page" else {}
+            path = (story.get("slug") or {}).get("id", item) if kind == "page" else f"{slugs[kind]}/{item}"
+            assert notes["source-corrected"][lang] in page(site, lang, path), ref
+        assert "page-updates" not in page(site, lang, "sumber/000_f46436b26b41dcd8")  # no update names it
+        prefix = "" if lang == "id" else f"{lang}/"
+        feed = feedparser.parse((site / prefix / address(lang, "pembaruan") / "atom.xml").read_bytes())
+        assert not feed.bozo and {entry.summary for entry in feed.entries} == {
+            n[lang] for n in notes.values()
+        }
+        data = json.loads((site / prefix / "assets/data/updates.json").read_text(encoding="utf-8"))
+        assert {record["kind"] for record in data["updates"]} == set(notes)
+        rows = list(
+            csv.DictReader(
+                io.StringIO((site / prefix / "assets/data/updates.csv").read_text(encoding="utf-8"))
+            )
+        )
+        assert {row[f"note_{lang}"] for row in rows} == {n[lang] for n in notes.values()}

@@ -363,3 +363,33 @@ def test_no_feed_without_a_published_address_or_without_updates(sources):
     )
     site, _ = pipeline.build(sources)
     assert feeds(site, BuildFacts()) == []  # a feed reader needs absolute addresses
+
+
+def test_the_cite_block_and_the_ledger_give_the_latest_update_as_the_last_change(sources):
+    """Without git history (as here), a page's last change is its latest update: the cite block
+    says so, and the claims ledger's rows of that page carry the same day."""
+    from generator.model import BuildFacts
+    from generator.render.ledger import records
+
+    page, _, _ = targets(sources)
+    for day in ("2024-05-01", "2024-06-02"):
+        write(
+            sources,
+            f"{day}-x",
+            {
+                "date": day,
+                "kind": "claims-reworded",
+                "pages": [f"page/{page.item}"],
+                "note": note(sources, day),
+            },
+        )
+    site, _ = pipeline.build(sources)
+    rows = [row for row in records(site, site.resolver, BuildFacts()) if row["page_id"] == page.item]
+    assert rows and {row["last_changed"] for row in rows} == {"2024-06-02"}
+    untouched = [row for row in records(site, site.resolver, BuildFacts()) if row["page_kind"] == "term"]
+    assert untouched and {row["last_changed"] for row in untouched} == {None}
+    for lang in site.config.languages:
+        path = page_path(site, page, lang)
+        text = str(render_pages(site, path)[path])
+        said = ui(lang)["cite"]["changed"].format(date=f"2 {ui(lang)['months'][5]} 2024")
+        assert said in text
