@@ -25,7 +25,7 @@ from generator.model.words import ui
 from generator.pipeline import build
 from generator.render import open_data
 from generator.render.addresses import url_path
-from tests.conftest import SOURCES, copy_collection
+from tests.conftest import ENGLISH_FIRST, SOURCES, copy_collection
 
 LANGS = ("id", "en")
 SHARED = ("figures.csv", "figures.json", "timeline.json", "glossary.json", "actors.json")
@@ -434,3 +434,34 @@ def test_a_malformed_licence_is_refused_with_its_line(tmp_path, capsys, value, m
     assert generate(sources, tmp_path / "docs") != 0
     err = capsys.readouterr().err
     assert "site.yml:" in err and message in err
+
+
+@pytest.mark.parametrize("collection", [SOURCES, ENGLISH_FIRST], ids=["indonesian-first", "english-first"])
+def test_the_editors_own_sentences_are_marked_in_the_entries_data_as_in_the_ledger(collection):
+    """Each text of glossary.json and actors.json lists the sentences that carry the editors' mark
+    (``editors_own``): they are the ledger's own rows of the terms and actors, sentence for
+    sentence, each standing in its text."""
+    from generator.render.ledger import claims
+
+    site, _ = build(collection)
+    files = dict(open_data.files(site))
+    for lang in site.config.languages:
+        marked = []
+        for name in ("glossary.json", "actors.json"):
+            data = json.loads(files[f"{lang}/assets/data/{name}"])
+            texts = [value for value in walk(data) if isinstance(value, dict) and "editors_own" in value]
+            assert texts, name
+            for text in texts:
+                for sentence in text["editors_own"][lang]:
+                    assert sentence in text["text"][lang]
+                marked += text["editors_own"][lang]
+        rows = [c for c in claims(site, site.resolver, lang) if c.own and c.kind in ("term", "actor")]
+        assert len(marked) == len(rows)
+
+
+def walk(value):
+    """Every value nested in ``value``, itself first."""
+    yield value
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for child in children:
+        yield from walk(child)

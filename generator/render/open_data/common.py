@@ -73,11 +73,17 @@ def cites(site: Site, resolver: Resolver, refs: list[str]) -> list[dict]:
 
 
 def statement(site: Site, resolver: Resolver, text: Statement) -> dict:
-    """A text as the reader sees it in every language, with the paragraphs it cites."""
+    """A text as the reader sees it in every language, with the paragraphs it cites, and the
+    sentences of it that carry the editors' mark (no source states them; its cites do not
+    support them), per language."""
     refs = [ref for lang in site.config.languages for ref in refs_in(text.text.get(lang, ""))]
     return {
         "text": {lang: inline.plain(text.text.get(lang, "")) for lang in site.config.languages},
         "cites": cites(site, resolver, refs),
+        "editors_own": {
+            lang: [inline.plain(s) for s in inline.sentences(text.text.get(lang, "")) if inline.own(s)]
+            for lang in site.config.languages
+        },
     }
 
 
