@@ -191,9 +191,12 @@ def test_a_new_source_and_a_correction_each_leave_an_update_readers_see(scratch,
         re.sub("TODO", lambda _: next(answers), stub), encoding="utf-8"
     )
     corrected = tmp_path / "004.txt"
-    original = (sources / "004_b525c05275177155.txt").read_bytes()
-    corrected.write_bytes(original.replace(b"15 detik", b"20 detik"))
-    assert make(scratch, "update-source", "ID=004", f"FILE={corrected}", "REASON=Salah ketik").returncode == 0
+    blocks = (sources / "004_b525c05275177155.txt").read_text(encoding="utf-8").split("\n\n")
+    cited = next(n for n, block in enumerate(blocks) if "15 detik" in block)  # cited by a story page
+    blocks[cited] = blocks[cited].rstrip() + " Kalimat rekaan untuk uji."  # its quoted words stay
+    corrected.write_text("\n\n".join(blocks), encoding="utf-8")
+    update = make(scratch, "update-source", "ID=004", f"FILE={corrected}", "REASON=Salah ketik")
+    assert "recorded in sources/004_b525c05275177155.record.yml" in update.stdout, update.stderr
     make(scratch, "confirm-paragraph", "ID=004", "PARAGRAPH=all")
     drafts = sorted((sources / "updates").glob("*.yml"))
     assert len(drafts) == 2

@@ -106,6 +106,7 @@ def expected_pages(site) -> dict[str, tuple[str, str, tuple]]:
         keys = {("home", ""): "WebSite", ("ledger", ""): "Dataset", ("source", "index"): "ItemList"}
         keys |= {("term", "index"): "DefinedTermSet", ("actor", "index"): "ItemList"}
         keys[("print", "")] = "Article"  # the print version (generator/render/print_version.py)
+        keys[("updates", "")] = "WebPage"  # the updates page (generator/render/kinds/updates.py)
         keys |= {("ledger", part.id): "Dataset" for part in ledger_parts(site, site.resolver)}
         for doc in site.documents:
             keys[("source", doc.id)] = {"news": "NewsArticle", "opinion": "OpinionNewsArticle"}[doc.meta.type]

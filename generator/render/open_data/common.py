@@ -73,9 +73,9 @@ def cites(site: Site, resolver: Resolver, refs: list[str]) -> list[dict]:
 
 
 def statement(site: Site, resolver: Resolver, text: Statement) -> dict:
-    """A text as the reader sees it in every language, with the paragraphs it cites, and the
-    sentences of it that carry the editors' mark (no source states them; its cites do not
-    support them), per language."""
+    """A text as the reader sees it in every language, with the paragraphs it cites, and, per
+    language, its sentences marked as the editors' own (no source states them; such a sentence
+    cites nothing, or what it was worked out from)."""
     refs = [ref for lang in site.config.languages for ref in refs_in(text.text.get(lang, ""))]
     return {
         "text": {lang: inline.plain(text.text.get(lang, "")) for lang in site.config.languages},

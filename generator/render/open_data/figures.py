@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.model import Cited, PageKey, PageKind, Resolver, Site, inline
+from generator.model import Cited, PageKey, PageKind, Resolver, Site, Statement
 from generator.render.formats import format_value
 from generator.render.open_data.common import addresses, cite, number, per_language, statement, stories
 from generator.render.writers.table import table
@@ -60,7 +60,7 @@ def chart_records(site: Site) -> list[dict]:
             "id": chart.id,
             "page": story.id,
             "title": dict(chart.title),
-            "description": {lang: inline.plain(text) for lang, text in chart.description.items()},
+            "description": statement(site, site.resolver, Statement(dict(chart.description), {})),
             "figures": list(chart.figures),
         }
         for story in stories(site, "figures")
