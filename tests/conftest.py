@@ -385,3 +385,28 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@contextmanager
+def serving(site: Path):
+    """The built ``site`` served at the published address's path, as GitHub Pages would: its
+    address, while the block runs."""
+    from urllib.parse import urlsplit
+
+    from tools.serve import serve
+
+    server, url = serve(site, prefix=urlsplit(PUBLISHED).path)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page (its own context: no cookies or storage from another test)."""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()

@@ -8,8 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import PUBLISHED, ROOT, address
-from tools.serve import serve
+from tests.conftest import ROOT, address, serving
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_KINDS = {
@@ -41,18 +40,8 @@ def at(lang: str, path: str) -> str:
 
 @pytest.fixture(scope="module")
 def base(built):
-    server, url = serve(built, prefix=urlsplit(PUBLISHED).path)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
+    with serving(built) as url:
+        yield url
 
 
 def watch(page) -> dict[str, list[str]]:

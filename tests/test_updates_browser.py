@@ -5,13 +5,12 @@ linked from the head and read by a feed reader."""
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import feedparser
 import pytest
 
-from tests.conftest import PUBLISHED, ROOT
-from tools.serve import serve
+from tests.conftest import ROOT, serving
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # The English-first collection: English at the root, Indonesian under id/.
@@ -23,18 +22,8 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def base(english_first):
-    server, url = serve(english_first, prefix=urlsplit(PUBLISHED).path)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
+    with serving(english_first) as url:
+        yield url
 
 
 @pytest.mark.parametrize("lang", PAGES)

@@ -58,6 +58,18 @@
   });
 })();
 
+/* A filter form (the claims ledger's, the updates page's): shown only with scripts, applied on
+   every change and on submit, and once at the start. */
+function showFilter(form, apply) {
+  form.hidden = false;
+  form.addEventListener("change", apply);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    apply();
+  });
+  apply();
+}
+
 /* Claims ledger: filter the rows by cited source and kind of source. Without scripts the form
    stays hidden and every row shows. */
 (function () {
@@ -84,13 +96,7 @@
     });
     count.textContent = form.dataset.count.replace("{shown}", shown).replace("{total}", rows.length);
   }
-  form.hidden = false;
-  form.addEventListener("change", apply);
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    apply();
-  });
-  apply();
+  showFilter(form, apply);
 })();
 
 /* Updates page: show the updates of one kind. Without scripts the form stays hidden and every
@@ -110,13 +116,7 @@
     });
     count.textContent = form.dataset.count.replace("{shown}", shown).replace("{total}", items.length);
   }
-  form.hidden = false;
-  form.addEventListener("change", apply);
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    apply();
-  });
-  apply();
+  showFilter(form, apply);
 })();
 
 /* Tooltips for glossary terms (<abbr title>) and footnote references: one tooltip element, set up
