@@ -85,3 +85,29 @@ def test_inline_syntax_and_escaping_never_crash_nor_leak_markup(text):
     assert "<" not in escaped and "\n" not in escaped
     for char in "*_[]{}`#!|\\":
         assert escaped.count(char) == escaped.count("\\" + char) * (1 if char != "\\" else 2) or char == "\\"
+
+
+SEED_UPDATE = """date: 2024-05-01
+kind: claims-withdrawn
+sources: [001]
+paragraphs: ["001#p8"]
+pages: [home, page/angka, term/umkm]
+note: {id: Satu kalimat rekaan., en: An invented sentence.}
+withdrawn:
+  - {id: Klaim rekaan., en: An invented claim.}
+"""
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=300), mutated(SEED_UPDATE)))
+def test_update_loader_reports_or_loads(tmp_path_factory, text):
+    """An update record of any text is read or reported at a line, never a crash."""
+    from generator.read.updates import load_update
+
+    path = tmp_path_factory.mktemp("update") / "2024-05-01-x.yml"
+    path.write_bytes(text.encode("utf-8", "replace"))
+    problems = Problems()
+    update = load_update(path, SITE, problems)
+    assert update is not None or problems.errors
+    for problem in problems:
+        assert problem.file.endswith("2024-05-01-x.yml") and problem.line >= 1 and problem.message

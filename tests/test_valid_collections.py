@@ -292,6 +292,18 @@ def collections(draw) -> dict[str, str | bytes]:
     home = [p for p in pages if p[1] in ("article", "cards", "questions", "method")]
     if home and draw(st.booleans()):
         files["site.yml"] += f"home_page: {draw(st.sampled_from(home))[0]}\n"
+    # Update records (sources/updates/): any day, any kind, what they name drawn from the above.
+    kinds = ["source-added", "source-corrected", "claims-reworded", "claims-withdrawn"]
+    for n in range(draw(st.integers(0, 3))):
+        key, _, paras, _, _ = draw(st.sampled_from(docs))
+        kind = draw(st.sampled_from(kinds))
+        record: dict = {"date": str(draw(st.dates())), "kind": kind, "sources": [key]}
+        record["paragraphs"] = [f"{key}#p{para}" for para, _ in paras[: draw(st.integers(0, len(paras)))]]
+        record["pages"] = ["home"] + [f"page/{p[0]}" for p in pages[: draw(st.integers(0, len(pages)))]]
+        record["note"] = {lang: draw(words) for lang in languages}
+        if kind == "claims-withdrawn":
+            record["withdrawn"] = [{lang: draw(words) for lang in languages}]
+        files[f"updates/2024-01-0{n + 1}-{draw(slug)}.yml"] = dump(record)
     return files
 
 

@@ -27,8 +27,12 @@ def load_updates(sources: Path, config: SiteConfig, problems: Problems) -> list[
     """Every record in ``sources/updates/``, in the order of their names."""
     folder = sources / FOLDER
     paths = sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]) if folder.is_dir() else []
-    updates = []
+    updates, seen = [], set()
     for path in paths:
+        if path.stem in seen:  # 2024-05-01-x.yml and 2024-05-01-x.yaml: one anchor, one feed id
+            problems.add(path, 1, f"two update records are named {path.stem}", "keep one, or rename one")
+            continue
+        seen.add(path.stem)
         if not NAME.match(path.stem):
             problems.add(
                 path,
