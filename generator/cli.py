@@ -110,15 +110,15 @@ def drafts(sources: Path) -> set[Path]:
 
 
 def follow_up(sources: Path, drafted: set[Path] | None = None) -> int:
-    """After a maintenance command: check the collection and say what must follow. The empty
-    note of a draft the command has just written (``drafted``) is reported with the rest, but
-    it is the step the command asked for next, not a failure of the command."""
+    """After a maintenance command: check the collection and say what must follow. What is
+    missing in a draft the command has just written (``drafted``: its note) is reported with the
+    rest, but it is the step the command asked for next, not a failure of the command."""
     try:
         site, problems = pipeline.build(sources)
     except InputError as exc:
         report(exc.problems)
         written = {display_path(path) for path in drafted or ()}
-        others = [p for p in exc.problems.errors if not (p.file in written and "'note'" in p.message)]
+        others = [p for p in exc.problems.errors if p.file not in written]
         if not others:
             return 0
         count = len(others)

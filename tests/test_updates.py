@@ -393,3 +393,24 @@ def test_the_cite_block_and_the_ledger_give_the_latest_update_as_the_last_change
         text = str(render_pages(site, path)[path])
         said = ui(lang)["cite"]["changed"].format(date=f"2 {ui(lang)['months'][5]} 2024")
         assert said in text
+
+
+def test_a_record_naming_the_story_page_shown_as_the_home_page_changes_the_home_page(sources):
+    site, _ = pipeline.build(sources)
+    home_story = site.config.home_page
+    assert home_story, "both test collections show a story page as their home page"
+    write(
+        sources,
+        "2024-05-01-home",
+        {
+            "date": "2024-05-01",
+            "kind": "claims-reworded",
+            "pages": [f"page/{home_story}"],
+            "note": note(sources, "Home story"),
+        },
+    )
+    site, _ = pipeline.build(sources)
+    assert site.updates[0].pages == (PageKey(PageKind.home),)
+    for lang in site.config.languages:
+        path = page_path(site, PageKey(PageKind.home), lang)
+        assert "page-updates" in str(render_pages(site, path)[path])

@@ -34,4 +34,5 @@ def link(collection: Collection, checked: Checked) -> Site:
 def updates(collection: Collection) -> tuple[Update, ...]:
     """The update records, the newest first, each naming its documents by their ids."""
     ids = source_ids(collection)
-    return tuple(newest_first([with_ids(update, ids) for update in collection.updates]))
+    home = collection.config.home_page
+    return tuple(newest_first([with_ids(update, ids, home) for update in collection.updates]))

@@ -29,6 +29,7 @@ from generator.model import (
     page_statements,
     refs_in,
     short_key,
+    shown_as,
     site_intro,
     statements,
 )
@@ -198,9 +199,8 @@ def write_draft(sources: Path, record: Draft) -> Path:
 def page_ref(site: Site, page: PageKey) -> str:
     """``home``, ``page/<id>``, ``term/<id>``, ``actor/<id>``, ``source/<id>``: the story page shown
     as the home page (``home_page:``) is ``home``."""
-    if page.kind == PageKind.home or (page.kind == PageKind.page and page.item == site.config.home_page):
-        return "home"
-    return f"{page.kind.value}/{page.item}"
+    page = shown_as(page, site.config.home_page)
+    return "home" if page.kind == PageKind.home else f"{page.kind.value}/{page.item}"
 
 
 PAGE_ORDER = ("home", "page", "term", "actor", "source")

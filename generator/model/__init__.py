@@ -52,6 +52,7 @@ from generator.model.keys import (
     INDEX,
     PageKey,
     PageKind,
+    shown_as,
 )
 from generator.model.records import (
     Change,
@@ -114,6 +115,7 @@ __all__ = [
     "INDEX",
     "PageKey",
     "PageKind",
+    "shown_as",
     "Cited",
     "NameIndex",
     "Resolver",

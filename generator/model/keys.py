@@ -31,5 +31,12 @@ class PageKey(NamedTuple):
     item: str = ""
 
 
+def shown_as(key: PageKey, home_page: str | None) -> PageKey:
+    """The page a key is shown on: the story page named by ``home_page:`` is the home page."""
+    if key.kind == PageKind.page and home_page and key.item == home_page:
+        return PageKey(PageKind.home)
+    return key
+
+
 INDEX = "index"
 """The item of a section's index page: ``PageKey(PageKind.term, INDEX)``."""

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.model.config import Text
-from generator.model.keys import PageKey
+from generator.model.keys import PageKey, shown_as
 
 FOLDER = "updates"
 """The folder of ``sources/`` that holds the update files."""
@@ -19,6 +19,8 @@ WITHDRAWN = "claims-withdrawn"
 """The kind whose records keep what each withdrawn claim said."""
 RENAMED = "source-renamed"
 """The kind whose records name the source's earlier id."""
+LATEST = 3
+"""How many updates the home page lists (they are among its inputs)."""
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,12 @@ class Update:
         return key in self.pages or (key.kind == "source" and key.item in self.sources)
 
 
-def with_ids(update: Update, ids: dict[str, str]) -> Update:
+def with_ids(update: Update, ids: dict[str, str], home_page: str | None = None) -> Update:
     """The update with each document named by its id (``ids``: what a record may write, a
-    document's id or its citation key, -> the id); names not in ``ids`` stay as written."""
+    document's id or its citation key, -> the id; names not in ``ids`` stay as written), and the
+    story page shown as the home page named as the home page."""
     pages = tuple(
-        PageKey(key.kind, ids.get(key.item, key.item)) if key.kind == "source" else key
+        PageKey(key.kind, ids.get(key.item, key.item)) if key.kind == "source" else shown_as(key, home_page)
         for key in update.pages
     )
     return replace(

@@ -21,7 +21,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.model import BuildFacts, PageKey, PageKind, Site
+from generator.model import BuildFacts, PageKey, PageKind, Site, shown_as
 from generator.model.words import ui
 from generator.render import citation_styles
 from generator.render.addresses import relative, root, stem, url_path
@@ -209,8 +209,7 @@ def claim_changed(site: Site, facts: BuildFacts, kind: str, item: str, latest: i
     """When the page a sentence of the claims ledger stands on last changed, as its own cite
     block says: ``kind``/``item`` as the ledger names the page (a story page that is the home
     page is the home page)."""
-    home = kind == "home" or (kind == "page" and item == site.config.home_page)
-    key = PageKey(PageKind.home) if home else PageKey(PageKind(kind), item)
+    key = shown_as(PageKey(PageKind(kind), item), site.config.home_page)
     inputs = own_inputs(site, key) + update_inputs(site, key, latest)
     return last_changed(facts, list(inputs), site, key)
 

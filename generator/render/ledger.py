@@ -25,14 +25,12 @@ from generator.model import (
     statements,
 )
 from generator.model.story import StoryPage
+from generator.model.updates import LATEST
 from generator.model.words import ui
 from generator.render import cite_this, reads
 from generator.render.formats import calendar_check, node_name
 from generator.render.writers import json_text
 from generator.render.writers.table import table
-
-LATEST = 3
-"""How many updates the home page lists (``kinds/updates.py``): they are among its inputs."""
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,12 @@ from types import SimpleNamespace
 
 from markupsafe import Markup
 
-from generator.model import Document, PageKey, PageKind, Site, inline, short_key
+from generator.model import Document, PageKey, PageKind, Site, inline, short_key, shown_as
+from generator.model.updates import LATEST
 from generator.model.words import ui
 from generator.render import cite_this, markdown_text
 from generator.render.formats import document_name, format_date
-from generator.render.ledger import LATEST, Claim, Part, claims, parts, translated
+from generator.render.ledger import Claim, Part, claims, parts, translated
 from generator.render.page import PageBase, RenderJob
 
 
@@ -28,10 +29,8 @@ class ClaimsHelpers(PageBase):
         for claim in claims:
             key = (claim.kind, claim.item)
             if key not in groups:
-                home = claim.kind == "home" or (
-                    claim.kind == "page" and claim.item == self.site.config.home_page
-                )
-                url = self.url("home") if home else self.url(claim.kind, claim.item)
+                page = shown_as(PageKey(PageKind(claim.kind), claim.item), self.site.config.home_page)
+                url = self.url(page.kind, page.item) if page.item else self.url("home")
                 day = cite_this.claim_changed(self.site, self.facts, claim.kind, claim.item, LATEST)
                 changed = format_date(day, self.lang) if day else ""
                 groups[key] = SimpleNamespace(title=claim.title, url=url, claims=[], changed=changed)

@@ -9,13 +9,10 @@ from types import SimpleNamespace
 from markupsafe import Markup
 
 from generator.model import PageKey, PageKind, Site, short_key
-from generator.model.updates import FOLDER, Update
-from generator.render import cite_this, feeds, ledger, markdown_text
-from generator.render.formats import document_name, format_date, node_name
+from generator.model.updates import FOLDER, LATEST, Update
+from generator.render import cite_this, feeds, markdown_text
+from generator.render.formats import format_date
 from generator.render.page import PageBase, RenderJob
-
-LATEST = ledger.LATEST
-"""How many updates the home page lists."""
 
 
 class UpdateHelpers(PageBase):
@@ -53,12 +50,8 @@ class UpdateHelpers(PageBase):
         return f"{format_date(update.date, self.lang)} \u00b7 {self.ui['update_kinds'][update.kind]}"
 
     def update_pages(self, update: Update) -> Markup:
-        """Links to the pages the update changed, each by its title; a page that is gone (a
-        removed source's) by its name, without a link."""
-        links = []
-        for key in update.pages:
-            links.append(self.page_link(key))
-        return Markup(", ".join(links))
+        """Links to the pages the update changed, each by its title."""
+        return Markup(", ".join(self.page_link(key) for key in update.pages))
 
     def update_sources(self, update: Update) -> Markup:
         return Markup(
@@ -79,22 +72,15 @@ class UpdateHelpers(PageBase):
         id) by its id alone."""
         if key.kind == PageKind.home:
             return markdown_text.link(str(self.ui["home"]), self.url("home"))
-        if key.kind == PageKind.source:
-            if key.item in self.site.document_ids():
-                name = document_name(self.site.document(key.item), self.lang)
-            elif key.item in self.site.removed:
-                removal = self.site.removed[key.item].removed
-                name = removal.title[self.lang] if removal else key.item
-            else:
-                return markdown_text.escape(key.item)
-            return markdown_text.link(name, self.url("source", key.item))
         if key.kind == PageKind.page:
             page = next(p for p in self.site.pages if p.id == key.item)
-            home = key.item == self.site.config.home_page
-            return markdown_text.link(
-                page.title[self.lang], self.url("home") if home else self.url("page", key.item)
-            )
-        return markdown_text.link(node_name(self.site, key, self.lang), self.url(key.kind, key.item))
+            return markdown_text.link(page.title[self.lang], self.url("page", key.item))
+        if key.kind != PageKind.source or key.item in self.site.document_ids():
+            return self.node_link(key)
+        removal = self.site.removed[key.item].removed if key.item in self.site.removed else None
+        if removal is None:
+            return markdown_text.escape(key.item)
+        return markdown_text.link(removal.title[self.lang], self.url("source", key.item))
 
 
 def jobs(site: Site, lang: str) -> list[RenderJob]:

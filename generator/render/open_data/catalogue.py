@@ -13,9 +13,7 @@ from generator.render import ledger, markdown_text
 from generator.render.open_data.common import FILES, LEDGER_FILES, README, licence
 from generator.render.open_data.entries import ENTRY_FILES
 from generator.render.open_data.figures import FIGURE_COLUMNS
-
-UPDATE_PER_LANGUAGE = ("kind_label", "note", "withdrawn", "address")
-"""The fields of ``updates.csv`` that have a column per language (``note_en``)."""
+from generator.render.open_data.updates import PER_LANGUAGE
 
 FIELDS = {
     "claims.csv": ledger.FIELDS,
@@ -116,7 +114,7 @@ def field_lines(site: Site, name: str, lang: str) -> list[str]:
         in_csv = said | words["fields"]["updates_csv"]  # the CSV's own forms of some fields
         return [
             f"  {', '.join(f'{field}_{code}' for code in languages)}: {in_csv[field]}"
-            if field in UPDATE_PER_LANGUAGE
+            if field in PER_LANGUAGE
             else f"  {field}: {in_csv[field]}"
             for field in said
             if field != "licence"

@@ -46,10 +46,13 @@ def updates_json(site: Site, records: list[dict]) -> str:
     return as_json({"licence": licence(site), "updates": records})
 
 
+PER_LANGUAGE = ("kind_label", "note", "withdrawn", "address")
+"""The fields of ``updates.csv`` that have a column per language (``note_en``)."""
+
+
 def columns(site: Site) -> list[str]:
-    per_language = ("kind_label", "note", "withdrawn", "address")  # as catalogue.UPDATE_PER_LANGUAGE
     return ["id", "date", "kind", "sources", "paragraphs", "pages", "renamed_from"] + [
-        f"{name}_{lang}" for lang in site.config.languages for name in per_language
+        f"{name}_{lang}" for lang in site.config.languages for name in PER_LANGUAGE
     ]
 
 
