@@ -414,3 +414,15 @@ def test_a_record_naming_the_story_page_shown_as_the_home_page_changes_the_home_
     for lang in site.config.languages:
         path = page_path(site, PageKey(PageKind.home), lang)
         assert "page-updates" in str(render_pages(site, path)[path])
+
+
+def test_an_unquoted_numeric_id_is_reported_with_how_to_quote_it(sources):
+    path = sources / "updates" / "2024-05-01-numbers.yml"
+    path.parent.mkdir(exist_ok=True)
+    langs = languages(sources)
+    notes = ", ".join(f"{lang}: A note" for lang in langs)
+    path.write_text(
+        f"date: 2024-05-01\nkind: source-added\nsources: [001]\nnote: {{{notes}}}\n", encoding="utf-8"
+    )
+    found = problems_of(sources)
+    assert any("2024-05-01-numbers.yml:3:" in p and '["001", "002"]' in p for p in found), found

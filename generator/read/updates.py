@@ -70,7 +70,7 @@ def load_update(path: Path, config: SiteConfig, problems: Problems) -> Update | 
     elif kind not in kinds:
         reader.error(("kind",), f"'kind' is {kind!r}", f"use one of {', '.join(kinds)}")
     note = reader.text(data, "note")
-    documents = ids(reader, data, "sources")
+    documents = strings(reader, data, "sources")
     paragraphs = []
     for number, value in enumerate(strings(reader, data, "paragraphs")):
         match = PARAGRAPH.match(value)
@@ -145,13 +145,13 @@ def strings(reader: Reader, data: dict, key: str) -> list[str]:
         return []
     values = value if isinstance(value, list) else [value]
     if not all(isinstance(item, str) and item.strip() for item in values):
-        reader.error((key,), f"'{key}' must be a list of texts", f"e.g. {key}: [first, second]")
+        reader.error(
+            (key,),
+            f"'{key}' must be a list of texts",
+            f'quote each one, so that an id such as 001 keeps its zeros: {key}: ["001", "002"]',
+        )
         return []
     return [item.strip() for item in values]
-
-
-def ids(reader: Reader, data: dict, key: str) -> list[str]:
-    return [str(item) for item in strings(reader, data, key)]
 
 
 def page_key(value: str) -> PageKey | None:

@@ -13,7 +13,7 @@ from generator.render.writers import atom
 NAME = "atom.xml"
 
 
-def feed_path(site: Site, lang: str) -> str:
+def feed_path(lang: str) -> str:
     """The feed in ``lang``'s tree of ``docs/``: beside the updates page."""
     return f"{ui(lang)['slugs']['updates']}/{NAME}"
 
@@ -48,5 +48,5 @@ def feeds(site: Site, facts: BuildFacts) -> list[Page]:
             lang=lang,
             author=site.config.title[lang],
         )
-        out.append(Page(f"{lang}/{feed_path(site, lang)}", atom.document(feed, entries)))
+        out.append(Page(f"{lang}/{feed_path(lang)}", atom.document(feed, entries)))
     return out

@@ -70,7 +70,7 @@ def descriptions(site: Site, titles: dict[str, str], facts: BuildFacts) -> list[
             ],
             "words": {word: words[word] for word in TEMPLATE_WORDS},
             # the updates' Atom feed, for the pages' heads; None without one (generator/render/feeds.py)
-            "feed": {"path": feed_path(site, lang), "title": words["updates"]["feed"]}
+            "feed": {"path": feed_path(lang), "title": words["updates"]["feed"]}
             if has_feed(site, facts)
             else None,
         }

@@ -26,7 +26,7 @@ class UpdateHelpers(PageBase):
         """The link to the updates' feed from the updates page; '' when there is none."""
         if not feeds.has_feed(self.site, self.facts):
             return ""
-        return "../" * self.path.count("/") + feeds.feed_path(self.site, self.lang)
+        return "../" * self.path.count("/") + feeds.feed_path(self.lang)
 
     def latest_updates(self) -> list[Update]:
         """The home page's latest updates."""
